@@ -1,0 +1,4 @@
+@NullMarked
+package blog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package blog.post;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package blog.system;
+
+import org.jspecify.annotations.NullMarked;
