@@ -1,0 +1,37 @@
+package blog.post;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PublishedTests {
+
+	@Test
+	void parseWhenOnlyMonthIsGivenShouldNeverInventADay() {
+		Published published = Published.parse("2024-10");
+		assertThat(published.iso()).isEqualTo("2024-10");
+		assertThat(published.text()).isEqualTo("October 2024");
+		assertThat(published.day()).isNull();
+	}
+
+	@Test
+	void parseWhenDayIsGivenShouldShowIt() {
+		Published published = Published.parse("2024-10-07");
+		assertThat(published.iso()).isEqualTo("2024-10-07");
+		assertThat(published.text()).isEqualTo("7 October 2024");
+	}
+
+	@Test
+	void parseWhenDayDoesNotExistShouldRefuse() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Published.parse("2024-02-30"))
+			.withMessage("'2024-02-30' is not a real date");
+	}
+
+	@Test
+	void compareToShouldOrderByDate() {
+		assertThat(Published.parse("2024-10")).isLessThan(Published.parse("2024-10-02"))
+			.isGreaterThan(Published.parse("2024-09-30"));
+	}
+
+}
