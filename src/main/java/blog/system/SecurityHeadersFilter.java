@@ -28,7 +28,6 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
 		response.setHeader("X-Frame-Options", "DENY");
-		response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
 		response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
 		chain.doFilter(request, response);
 	}

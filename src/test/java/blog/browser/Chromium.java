@@ -1,0 +1,74 @@
+package blog.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Debian's Chromium, driven through Debian's chromedriver: nothing is ever downloaded.
+ * Without them the browser tests are skipped with a message, except under CI, where that
+ * is a failure.
+ */
+final class Chromium {
+
+	static final Path BROWSER = Path.of("/usr/bin/chromium");
+
+	static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	private Chromium() {
+	}
+
+	/**
+	 * @param javascript whether pages may run scripts
+	 * @return a headless browser, 1280 px wide
+	 */
+	static ChromeDriver start(boolean javascript) {
+		requireInstalled();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BROWSER.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--hide-scrollbars", "--window-size=1280,900", "--user-data-dir=" + profile());
+		if (!javascript) {
+			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+		}
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+	static void requireInstalled() {
+		if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+			return;
+		}
+		String message = "Browser tests need Debian's Chromium and chromedriver at " + BROWSER + " and " + DRIVER
+				+ ": sudo apt-get install chromium chromium-driver";
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			fail(message);
+		}
+		Assumptions.abort(message);
+	}
+
+	private static Path profile() {
+		try {
+			return Files.createTempDirectory("chromium-profile");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
