@@ -63,8 +63,8 @@ final class ContentLoader {
 	 */
 	Content load(Path dir) {
 		if (!Files.isDirectory(dir)) {
-			throw new ContentException(dir,
-					"content folder not found (set blog.content-dir to the folder " + "holding site.yaml and posts/)");
+			throw new ContentException(dir, "content folder not found at " + dir.toAbsolutePath()
+					+ " (set blog.content-dir to the folder holding site.yaml and posts/)");
 		}
 		Site site = readSite(dir.resolve("site.yaml"));
 		Path sidebar = dir.resolve("sidebar.yaml");
