@@ -37,8 +37,8 @@ final class ContentLoader {
 
 	static final Set<String> POPULAR_KEYS = keys("title", "url");
 
-	static final Set<String> POST_KEYS = keys("title", "slug", "published", "description", "labels", "original",
-			"news");
+	static final Set<String> POST_KEYS = keys("title", "slug", "published", "description", "labels", "original", "news",
+			"comments");
 
 	static final Set<String> NEWS_KEYS = keys("title", "url", "source");
 
@@ -178,7 +178,8 @@ final class ContentLoader {
 			throw yaml.fault("published", "published " + ex.getMessage());
 		}
 		return new Post(slug, yaml.text("title"), published, labels(yaml), yaml.text("description"),
-				yaml.optionalUrl("original"), news(yaml), this.markdown.render(document), file.toString());
+				yaml.optionalUrl("original"), news(yaml), this.markdown.render(document), commentsOpen(yaml),
+				file.toString());
 	}
 
 	private static List<String> labels(YamlMapping yaml) {
@@ -193,6 +194,17 @@ final class ContentLoader {
 			}
 		}
 		return List.copyOf(labels);
+	}
+
+	private static boolean commentsOpen(YamlMapping yaml) {
+		String comments = yaml.optionalText("comments");
+		if (comments == null || comments.equals("open")) {
+			return true;
+		}
+		if (comments.equals("closed")) {
+			return false;
+		}
+		throw yaml.fault("comments", "comments must be 'open' or 'closed', not '" + comments + "'");
 	}
 
 	private static @Nullable NewsLink news(YamlMapping yaml) {

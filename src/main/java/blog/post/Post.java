@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param original where it was first published, if elsewhere
  * @param news the news item it points to, if any
  * @param html the rendered body
+ * @param commentsOpen whether readers may comment (front matter {@code comments: closed}
+ * says not)
  * @param source the file it was read from
  */
 public record Post(String slug, String title, Published published, List<String> labels, String description,
-		@Nullable URI original, @Nullable NewsLink news, String html, String source) {
+		@Nullable URI original, @Nullable NewsLink news, String html, boolean commentsOpen, String source) {
 
 	public Post {
 		labels = List.copyOf(labels);

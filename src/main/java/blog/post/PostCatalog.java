@@ -54,6 +54,14 @@ public final class PostCatalog {
 	}
 
 	/**
+	 * @param slug a post's slug
+	 * @return the post with that slug
+	 */
+	public Optional<Post> find(String slug) {
+		return this.posts.stream().filter((post) -> post.slug().equals(slug)).findFirst();
+	}
+
+	/**
 	 * @param label a label, exactly as written in the posts
 	 * @return the posts carrying it, newest first; empty when no post does
 	 */

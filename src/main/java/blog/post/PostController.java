@@ -2,10 +2,18 @@ package blog.post;
 
 import java.util.List;
 
+import blog.comment.Comment;
+import blog.comment.CommentForm;
+import blog.comment.CommentService;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The reader's pages: the newest post at {@code /}, each post at its Blogger address, and
@@ -18,21 +26,25 @@ class PostController {
 
 	private final PostPages pages;
 
-	PostController(PostCatalog catalog, PostPages pages) {
+	private final CommentService comments;
+
+	PostController(PostCatalog catalog, PostPages pages, CommentService comments) {
 		this.catalog = catalog;
 		this.pages = pages;
+		this.comments = comments;
 	}
 
 	@GetMapping("/")
-	String showNewest(Model model) {
-		return showPost(this.catalog.newest(), model);
+	String showNewest(PostQuery query, Model model, HttpServletResponse response) {
+		return showPost(this.catalog.newest(), query, model, response);
 	}
 
 	@GetMapping("/{year:\\d{4}}/{month:\\d{2}}/{slug}.html")
-	String showPost(@PathVariable int year, @PathVariable int month, @PathVariable String slug, Model model) {
+	String showPost(@PathVariable int year, @PathVariable int month, @PathVariable String slug, PostQuery query,
+			Model model, HttpServletResponse response) {
 		Post post = this.catalog.find(year, month, slug)
 			.orElseThrow(() -> new PostNotFoundException(year + "/" + month + "/" + slug));
-		return showPost(post, model);
+		return showPost(post, query, model, response);
 	}
 
 	@GetMapping("/search/label/{label}")
@@ -47,12 +59,68 @@ class PostController {
 		return "label";
 	}
 
-	private String showPost(Post post, Model model) {
-		PostPages.PostPage page = this.pages.post(post);
-		model.addAttribute("post", page.post());
-		model.addAttribute("meta", page.meta());
-		model.addAttribute("share", page.share());
+	private String showPost(Post post, PostQuery query, Model model, HttpServletResponse response) {
+		int page = (query.page() != null) ? query.page() : 1;
+		if (page < 1) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page numbers start at 1");
+		}
+		if (query.reply() != null) {
+			model.addAttribute("form", CommentForm.replyingTo(query.reply()));
+			this.comments.find(query.reply())
+				.filter((comment) -> comment.postSlug().equals(post.slug()))
+				.filter((comment) -> comment.status() == Comment.Status.PUBLISHED)
+				.ifPresent((comment) -> model.addAttribute("replyTo", comment));
+			if (!model.containsAttribute("replyTo")) {
+				model.addAttribute("form", CommentForm.empty());
+			}
+		}
+		if (!this.pages.fill(model, post, page)) {
+			throw new PostNotFoundException(post.slug() + " comment page " + page);
+		}
+		if (query.posted() != null) {
+			showPostedNotice(query.posted(), query.key(), model, response);
+		}
+		if (query.deleted() != null) {
+			model.addAttribute("deletedNotice", true);
+		}
 		return "post";
+	}
+
+	private void showPostedNotice(long id, @Nullable String key, Model model, HttpServletResponse response) {
+		if (!this.comments.deleteKeyMatches(id, key)) {
+			return;
+		}
+		// the address holds the private key: keep it out of other sites' logs and out of
+		// caches
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Cache-Control", "no-store");
+		boolean held = this.comments.find(id).map((c) -> c.status() == Comment.Status.PENDING).orElse(false);
+		String deleteUrl = this.comments.claimDeleteLink(id, key)
+				? this.pages.absolute("/comments/" + id + "/delete?key=" + key) : null;
+		model.addAttribute("posted", new PostedNotice(id, held, deleteUrl));
+	}
+
+	/**
+	 * The query a post page understands; anything else in it is ignored.
+	 *
+	 * @param page the page of comments, from 1
+	 * @param reply the comment a reader is replying to
+	 * @param posted the comment the reader just posted
+	 * @param key that comment's private delete key
+	 * @param deleted the comment the reader just deleted
+	 */
+	record PostQuery(@Nullable Integer page, @Nullable Long reply, @Nullable Long posted, @Nullable String key,
+			@Nullable Long deleted) {
+	}
+
+	/**
+	 * What the writer of a new comment is told on the page.
+	 *
+	 * @param id the comment
+	 * @param held whether it waits for review
+	 * @param deleteUrl the private link that deletes it, shown once
+	 */
+	record PostedNotice(long id, boolean held, @Nullable String deleteUrl) {
 	}
 
 }

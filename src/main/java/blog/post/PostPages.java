@@ -1,35 +1,66 @@
 package blog.post;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import blog.comment.CommentForm;
+import blog.comment.CommentService;
+import blog.comment.CommentThread;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
- * Builds what the post and label templates show beyond the content itself: metadata for
- * the head (Open Graph, Twitter card, JSON-LD) and the share links.
+ * Builds what the post and label templates show beyond the content itself: the comment
+ * thread and form, metadata for the head (Open Graph, Twitter card, JSON-LD) and the
+ * share links.
  */
 @Component
-class PostPages {
+public class PostPages {
 
 	private final PostCatalog catalog;
 
+	private final CommentService comments;
+
 	private final JsonMapper json;
 
-	PostPages(PostCatalog catalog, JsonMapper json) {
+	PostPages(PostCatalog catalog, CommentService comments, JsonMapper json) {
 		this.catalog = catalog;
+		this.comments = comments;
 		this.json = json;
 	}
 
-	PostPage post(Post post) {
+	/**
+	 * Fills the model of the post page. A form already in the model (sent back with its
+	 * faults) is kept as it is.
+	 * @param model the page's model
+	 * @param post the post
+	 * @param page which page of comments, from 1
+	 * @return whether that page exists
+	 */
+	public boolean fill(Model model, Post post, int page) {
+		CommentThread thread = this.comments.thread(post, page);
+		if (page > thread.pages()) {
+			return false;
+		}
 		Site site = this.catalog.site();
 		String url = site.absolute(post.permalink());
-		PageMeta meta = new PageMeta(post.title() + " – " + site.title(), post.description(), url, "article",
-				post.published().iso(), post.labels(), jsonLd(blogPosting(post, url, site)));
-		return new PostPage(post, meta, ShareLinks.of(post.title(), url));
+		String canonical = (page > 1) ? url + "?page=" + page : url;
+		model.addAttribute("post", post);
+		model.addAttribute("thread", thread);
+		model.addAttribute("meta", new PageMeta(post.title() + " – " + site.title(), post.description(), canonical,
+				"article", post.published().iso(), post.labels(), jsonLd(blogPosting(post, url, site, thread))));
+		model.addAttribute("share", ShareLinks.of(post.title(), url));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", CommentForm.empty());
+		}
+		model.addAttribute("formToken", this.comments.formToken(post.slug()));
+		model.addAttribute("maxLength", this.comments.maxLength());
+		return true;
 	}
 
 	PageMeta label(String label) {
@@ -39,7 +70,14 @@ class PostPages {
 				site.absolute(LabelPaths.of(label)), "website", null, List.of(), null);
 	}
 
-	private Map<String, Object> blogPosting(Post post, String url, Site site) {
+	/**
+	 * @return the public address of a post's page
+	 */
+	public String absolute(String path) {
+		return this.catalog.site().absolute(path);
+	}
+
+	private Map<String, Object> blogPosting(Post post, String url, Site site, CommentThread thread) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("@context", "https://schema.org");
 		data.put("@type", "BlogPosting");
@@ -58,7 +96,25 @@ class PostPages {
 		blog.put("name", site.title());
 		blog.put("url", site.baseUrl().toString());
 		data.put("isPartOf", blog);
+		data.put("commentCount", thread.count());
+		List<Map<String, Object>> comments = new ArrayList<>();
+		for (CommentThread.Entry entry : thread.all()) {
+			if (entry.published()) {
+				comments.add(comment(entry, url));
+			}
+		}
+		data.put("comment", comments);
 		return data;
+	}
+
+	private static Map<String, Object> comment(CommentThread.Entry entry, String url) {
+		Map<String, Object> comment = new LinkedHashMap<>();
+		comment.put("@type", "Comment");
+		comment.put("url", url + "#comment-" + entry.id());
+		comment.put("author", Map.of("@type", "Person", "name", entry.author()));
+		comment.put("dateCreated", entry.iso());
+		comment.put("text", entry.comment().bodyMarkdown());
+		return comment;
 	}
 
 	/**
@@ -66,21 +122,11 @@ class PostPages {
 	 * {@code >} and {@code &} only ever occur inside JSON strings, where their escapes
 	 * mean the same, so no text in the data can close the element.
 	 */
-	private String jsonLd(Map<String, Object> data) {
+	private @Nullable String jsonLd(Map<String, Object> data) {
 		return this.json.writeValueAsString(data)
 			.replace("<", "\\u003c")
 			.replace(">", "\\u003e")
 			.replace("&", "\\u0026");
-	}
-
-	/**
-	 * A post with what its page shows around it.
-	 *
-	 * @param post the post
-	 * @param meta its head
-	 * @param share its share links
-	 */
-	record PostPage(Post post, PageMeta meta, ShareLinks share) {
 	}
 
 }

@@ -2,21 +2,32 @@ package blog.system;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The blog's settings, all under {@code blog.*}; README.md lists them with their
  * defaults.
  *
  * @param contentDir folder holding site.yaml, sidebar.yaml and posts/
+ * @param dataDir folder where H2 keeps the comments, and the generated form secret
  * @param baseUrl public address of the blog, overriding site.yaml's base-url
+ * @param formSecret key that signs comment forms; generated and kept in the data folder
+ * when not given
+ * @param comments the rules for comments
  */
+@Validated
 @ConfigurationProperties("blog")
-public record BlogProperties(@DefaultValue("content") Path contentDir, @Nullable URI baseUrl) {
+public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultValue("data") Path dataDir,
+		@Nullable URI baseUrl, @Nullable String formSecret, @DefaultValue @Valid Comments comments) {
 
 	public BlogProperties {
 		if (baseUrl != null) {
@@ -28,6 +39,49 @@ public record BlogProperties(@DefaultValue("content") Path contentDir, @Nullable
 			}
 			baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
 		}
+		if (formSecret != null && !formSecret.isBlank() && formSecret.length() < 32) {
+			throw new IllegalArgumentException("blog.form-secret must be at least 32 characters long");
+		}
+	}
+
+	/**
+	 * @param moderation which comments wait for the editor: off, links, first or all
+	 * @param rateLimit how many comments one client may send
+	 * @param minFillTime the least time between opening a form and sending it
+	 * @param maxLength the longest comment, in characters
+	 */
+	public record Comments(@DefaultValue("links") Moderation moderation, @DefaultValue @Valid RateLimit rateLimit,
+			@DefaultValue("2s") Duration minFillTime, @DefaultValue("5000") @Min(1) @Max(20000) int maxLength) {
+
+		public Comments {
+			if (minFillTime.isNegative()) {
+				throw new IllegalArgumentException("blog.comments.min-fill-time must not be negative");
+			}
+		}
+
+	}
+
+	/**
+	 * @param perMinute comments a client may send in a minute
+	 * @param perDay comments a client may send in a day
+	 */
+	public record RateLimit(@DefaultValue("5") @Min(1) int perMinute, @DefaultValue("30") @Min(1) int perDay) {
+	}
+
+	/**
+	 * Which comments are held for the editor before readers see them.
+	 */
+	public enum Moderation {
+
+		/** publish every comment at once */
+		OFF,
+		/** hold comments that hold a link */
+		LINKS,
+		/** hold the first comment under each name */
+		FIRST,
+		/** hold every comment */
+		ALL
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package blog.system;
 
+import java.time.Clock;
+
 import org.apache.catalina.core.StandardHost;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -9,6 +11,11 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> ownErrorReportValve() {

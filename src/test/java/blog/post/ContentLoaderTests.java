@@ -55,7 +55,7 @@ class ContentLoaderTests {
 	void loadWhenFrontMatterHasUnknownKeyShouldNameKeyAndLine() {
 		Path file = breakEssay("published: 2024-10", "published: 2024-10\nauthor: Someone");
 		assertFault(file + ":5: unknown key 'author' (allowed: title, slug, published, description, labels, "
-				+ "original, news)");
+				+ "original, news, comments)");
 	}
 
 	@Test

@@ -1,0 +1,236 @@
+package blog.comment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import blog.post.Post;
+import blog.system.BlogProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * The rules for writing and deleting comments: the form's token, spam defences, limits,
+ * moderation, rendering, and storing. Each outcome tells the controller what the reader
+ * sees.
+ */
+@Service
+public class CommentService {
+
+	static final Duration TWIN_WINDOW = Duration.ofMinutes(1);
+
+	private final CommentRepository repository;
+
+	private final CommentRenderer renderer;
+
+	private final FormTokens tokens;
+
+	private final Keys keys;
+
+	private final CommentRateLimiter rateLimiter;
+
+	private final BlogProperties.Comments settings;
+
+	private final Clock clock;
+
+	private final Object[] locks = new Object[64];
+
+	CommentService(CommentRepository repository, CommentRenderer renderer, FormTokens tokens, Keys keys,
+			CommentRateLimiter rateLimiter, BlogProperties properties, Clock clock) {
+		this.repository = repository;
+		this.renderer = renderer;
+		this.tokens = tokens;
+		this.keys = keys;
+		this.rateLimiter = rateLimiter;
+		this.settings = properties.comments();
+		this.clock = clock;
+		for (int i = 0; i < this.locks.length; i++) {
+			this.locks[i] = new Object();
+		}
+	}
+
+	/**
+	 * @param slug the post the form is for
+	 * @return a fresh token for its comment form
+	 */
+	public String formToken(String slug) {
+		return this.tokens.issue(slug);
+	}
+
+	public int maxLength() {
+		return this.settings.maxLength();
+	}
+
+	/**
+	 * Checks and stores a comment. Field faults are added to {@code errors}. Not one
+	 * transaction: the insert commits on its own while this client's lock is held, so
+	 * that a double click's second request finds the first one's comment.
+	 * @param post the post commented on
+	 * @param form what the reader sent
+	 * @param errors the form's binding result, with the faults found so far
+	 * @param address the client's network address (only its salted hash is kept)
+	 * @return what happened
+	 */
+	public Outcome add(Post post, CommentForm form, Errors errors, String address) {
+		if (!post.commentsOpen()) {
+			return new Outcome.Closed();
+		}
+		FormTokens.Check token = this.tokens.check(form.token(), post.slug());
+		if (token.verdict() == FormTokens.Verdict.MISSING || token.verdict() == FormTokens.Verdict.FORGED) {
+			return new Outcome.Refused("comment.token.invalid");
+		}
+		String body = clean(form.body());
+		String name = clean(form.name()).strip();
+		if (body.length() > this.settings.maxLength()) {
+			errors.rejectValue("body", "comment.body.long", new Object[] { this.settings.maxLength(), body.length() },
+					"Too long");
+		}
+		Comment parent = (form.parent() != null && !form.parent().isBlank()) ? replyTarget(post, form.parent(), errors)
+				: null;
+		if (errors.hasErrors()) {
+			return new Outcome.Invalid(null);
+		}
+		if (token.verdict() == FormTokens.Verdict.EXPIRED) {
+			return new Outcome.Invalid("comment.token.expired");
+		}
+		if (form.website() != null && !form.website().isEmpty()) {
+			return new Outcome.Invalid("comment.honeypot");
+		}
+		Instant now = this.clock.instant();
+		if (Duration.between(token.issuedAt(), now).compareTo(this.settings.minFillTime()) < 0) {
+			return new Outcome.Invalid("comment.too-fast");
+		}
+		String client = this.keys.client(address);
+		String bodyHash = Keys.hash(body);
+		synchronized (this.locks[Math.floorMod(client.hashCode(), this.locks.length)]) {
+			Optional<Long> twin = this.repository.recentTwin(client, bodyHash, now.minus(TWIN_WINDOW));
+			if (twin.isPresent()) {
+				return new Outcome.Duplicate(twin.get());
+			}
+			Optional<Duration> wait = this.rateLimiter.tryAcquire(client);
+			if (wait.isPresent()) {
+				return new Outcome.Limited(wait.get());
+			}
+			String heldReason = heldReason(name, body);
+			String deleteKey = Keys.randomToken();
+			long id = this.repository.insert(new CommentRepository.NewComment(post.slug(),
+					(parent != null) ? rootOf(parent) : null, name, body, this.renderer.render(body),
+					(heldReason != null) ? Comment.Status.PENDING : Comment.Status.PUBLISHED, heldReason, now, client,
+					bodyHash, Keys.hash(deleteKey)));
+			return new Outcome.Posted(id, heldReason != null, deleteKey);
+		}
+	}
+
+	/**
+	 * @return whether the key is the comment's private delete key
+	 */
+	public boolean deleteKeyMatches(long id, @Nullable String key) {
+		return key != null && !key.isBlank() && this.repository.deleteTokenMatches(id, Keys.hash(key));
+	}
+
+	/**
+	 * Shows the private delete link once: the first time the writer's page asks for it.
+	 * @return whether the link may be shown now
+	 */
+	@Transactional
+	public boolean claimDeleteLink(long id, @Nullable String key) {
+		return deleteKeyMatches(id, key) && this.repository.markDeleteLinkShown(id);
+	}
+
+	/**
+	 * Deletes a comment by its private key. A deleted comment with replies stays as a
+	 * placeholder.
+	 * @return the comment, if the key was its own
+	 */
+	@Transactional
+	public Optional<Comment> delete(long id, @Nullable String key) {
+		if (!deleteKeyMatches(id, key)) {
+			return Optional.empty();
+		}
+		this.repository.markDeleted(id);
+		return this.repository.find(id);
+	}
+
+	public Optional<Comment> find(long id) {
+		return this.repository.find(id);
+	}
+
+	/**
+	 * @param post the post
+	 * @param page which page of top-level comments, from 1
+	 * @return that page of the post's published thread
+	 */
+	public CommentThread thread(Post post, int page) {
+		return CommentThread.of(this.repository.publishedAndDeleted(post.slug()), page);
+	}
+
+	private @Nullable Comment replyTarget(Post post, String parentId, Errors errors) {
+		Optional<Comment> parent = (parentId.strip().matches("\\d{1,18}")
+				? this.repository.find(Long.parseLong(parentId.strip())) : Optional.<Comment>empty())
+			.filter((comment) -> comment.postSlug().equals(post.slug()))
+			.filter((comment) -> comment.status() == Comment.Status.PUBLISHED);
+		if (parent.isEmpty()) {
+			errors.rejectValue("parent", "comment.parent.unknown", "No such comment");
+		}
+		return parent.orElse(null);
+	}
+
+	private static long rootOf(Comment parent) {
+		return (parent.parentId() != null) ? parent.parentId() : parent.id();
+	}
+
+	private @Nullable String heldReason(String name, String body) {
+		return switch (this.settings.moderation()) {
+			case OFF -> null;
+			case ALL -> "every comment is held";
+			case LINKS -> this.renderer.hasLink(body) ? "holds a link" : null;
+			case FIRST -> this.repository.hasPublishedUnder(name) ? null : "first comment under this name";
+		};
+	}
+
+	/**
+	 * @return the text with line breaks made uniform and NUL characters replaced as HTML
+	 * parsers replace them (PostgreSQL cannot store them)
+	 */
+	static String clean(@Nullable String text) {
+		return (text != null) ? text.replace("\r\n", "\n").replace('\r', '\n').replace('\0', '\uFFFD') : "";
+	}
+
+	/**
+	 * What became of a comment sent.
+	 */
+	public sealed interface Outcome {
+
+		/** stored; {@code held} when it waits for the editor */
+		record Posted(long id, boolean held, String deleteKey) implements Outcome {
+		}
+
+		/**
+		 * the same text from the same client within a minute: stored once, under this id
+		 */
+		record Duplicate(long id) implements Outcome {
+		}
+
+		/** not stored; the form comes back with the fields' faults, or this message */
+		record Invalid(@Nullable String message) implements Outcome {
+		}
+
+		/** not stored: the form's token is missing or not ours */
+		record Refused(String message) implements Outcome {
+		}
+
+		/** not stored: too many comments from this client */
+		record Limited(Duration retryAfter) implements Outcome {
+		}
+
+		/** not stored: the post takes no comments */
+		record Closed() implements Outcome {
+		}
+
+	}
+
+}

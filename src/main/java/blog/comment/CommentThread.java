@@ -1,0 +1,132 @@
+package blog.comment;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A page of a post's comments as readers see them: top-level comments oldest first, each
+ * with its replies under it; a deleted comment that has replies stays as a placeholder.
+ *
+ * @param count the published comments on the post, replies included
+ * @param comments this page's top-level comments
+ * @param page this page, from 1
+ * @param pages how many pages there are (at least 1)
+ */
+public record CommentThread(int count, List<Entry> comments, int page, int pages) {
+
+	/** Top-level comments on a page; a longer thread is paged with plain links. */
+	public static final int PER_PAGE = 50;
+
+	private static final DateTimeFormatter READABLE = DateTimeFormatter
+		.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	static CommentThread of(List<Comment> stored, int page) {
+		Map<Long, Entry> heads = new LinkedHashMap<>();
+		int count = 0;
+		for (Comment comment : stored) {
+			if (comment.parentId() == null) {
+				heads.put(comment.id(), new Entry(comment, new ArrayList<>()));
+			}
+		}
+		for (Comment comment : stored) {
+			if (comment.parentId() != null && comment.status() == Comment.Status.PUBLISHED
+					&& heads.containsKey(comment.parentId())) {
+				heads.get(comment.parentId()).replies().add(new Entry(comment, List.of()));
+			}
+		}
+		List<Entry> shown = new ArrayList<>();
+		for (Entry head : heads.values()) {
+			if (head.published() || !head.replies().isEmpty()) {
+				shown.add(head);
+				count += (head.published() ? 1 : 0) + head.replies().size();
+			}
+		}
+		int pages = Math.max(1, (shown.size() + PER_PAGE - 1) / PER_PAGE);
+		int from = Math.min(shown.size(), (page - 1) * PER_PAGE);
+		return new CommentThread(count, List.copyOf(shown.subList(from, Math.min(shown.size(), from + PER_PAGE))), page,
+				pages);
+	}
+
+	public @Nullable Integer previousPage() {
+		return (this.page > 1) ? this.page - 1 : null;
+	}
+
+	public @Nullable Integer nextPage() {
+		return (this.page < this.pages) ? this.page + 1 : null;
+	}
+
+	public boolean isEmpty() {
+		return this.count == 0;
+	}
+
+	/**
+	 * @return the section heading: "Comments", "1 comment", "12 comments"
+	 */
+	public String heading() {
+		return switch (this.count) {
+			case 0 -> "Comments";
+			case 1 -> "1 comment";
+			default -> this.count + " comments";
+		};
+	}
+
+	/**
+	 * @return every comment shown on this page, replies included, in reading order
+	 */
+	public List<Entry> all() {
+		List<Entry> all = new ArrayList<>();
+		for (Entry entry : this.comments) {
+			all.add(entry);
+			all.addAll(entry.replies());
+		}
+		return all;
+	}
+
+	/**
+	 * A comment in the thread.
+	 *
+	 * @param comment the stored comment
+	 * @param replies its replies, oldest first
+	 */
+	public record Entry(Comment comment, List<Entry> replies) {
+
+		public long id() {
+			return this.comment.id();
+		}
+
+		public boolean published() {
+			return this.comment.status() == Comment.Status.PUBLISHED;
+		}
+
+		public String author() {
+			return this.comment.authorName();
+		}
+
+		public String html() {
+			return this.comment.bodyHtml();
+		}
+
+		public String iso() {
+			return this.comment.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+		}
+
+		public String when() {
+			return READABLE.format(this.comment.createdAt());
+		}
+
+		public Instant createdAt() {
+			return this.comment.createdAt();
+		}
+
+	}
+
+}

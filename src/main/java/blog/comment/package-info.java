@@ -1,0 +1,4 @@
+@NullMarked
+package blog.comment;
+
+import org.jspecify.annotations.NullMarked;

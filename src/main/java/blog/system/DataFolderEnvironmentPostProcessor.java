@@ -1,0 +1,34 @@
+package blog.system;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Fixes {@code blog.data-dir} once, as an absolute path (so that a value such as
+ * {@code ${random.uuid}} names one folder), and points the database at it unless
+ * {@code spring.datasource.url} is set: an H2 file there, written to disk before each
+ * commit returns ({@code WRITE_DELAY=0}; by default H2 writes in the background, and a
+ * killed JVM loses the comments of its last second, though each was acknowledged).
+ */
+class DataFolderEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Path dataDir = Path.of(environment.getProperty("blog.data-dir", "data")).toAbsolutePath().normalize();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("blog-data-dir", Map.of("blog.data-dir", dataDir.toString())));
+		if (!environment.containsProperty("spring.datasource.url")) {
+			// H2 refuses paths that are implicitly relative to the working directory
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("blog-database",
+						Map.of("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("blog") + ";WRITE_DELAY=0",
+								"spring.datasource.username", "sa")));
+		}
+	}
+
+}
