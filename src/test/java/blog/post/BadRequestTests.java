@@ -1,5 +1,6 @@
 package blog.post;
 
+import blog.support.Pages;
 import blog.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,14 +55,14 @@ class BadRequestTests {
 		RawHttp.Answer answer = RawHttp.get(this.port, "/test/failure");
 		assertThat(answer.status()).isEqualTo(500);
 		assertThat(answer.text()).contains("<h1>Something went wrong</h1>").doesNotContain("secret detail");
-		PostPageTests.assertNoInternals(answer.text());
+		Pages.assertNoInternals(answer.text());
 	}
 
 	private RawHttp.Answer assertShort4xxPage(String target) {
 		RawHttp.Answer answer = RawHttp.get(this.port, target);
 		assertThat(answer.status()).as(target).isBetween(400, 499);
 		assertThat(answer.text()).as(target).containsAnyOf("This request could not be answered", "Page not found");
-		PostPageTests.assertNoInternals(answer.text());
+		Pages.assertNoInternals(answer.text());
 		return answer;
 	}
 

@@ -1,0 +1,89 @@
+package blog.comment;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import blog.system.BlogProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormTokensTests {
+
+	static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void checkWhenTokenIsFreshShouldBeValidWithItsIssueTime() {
+		String token = tokensAt(NOW).issue("post");
+		FormTokens.Check check = tokensAt(NOW.plusSeconds(30)).check(token, "post");
+		assertThat(check.verdict()).isEqualTo(FormTokens.Verdict.VALID);
+		assertThat(check.issuedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void checkWhenTokenIsForAnotherPostShouldBeForged() {
+		String token = tokensAt(NOW).issue("post");
+		assertThat(tokensAt(NOW).check(token, "other-post").verdict()).isEqualTo(FormTokens.Verdict.FORGED);
+	}
+
+	@Test
+	void checkWhenTimeIsAlteredShouldBeForged() {
+		String token = tokensAt(NOW).issue("post");
+		String altered = (NOW.getEpochSecond() - 100) + token.substring(token.indexOf('.'));
+		assertThat(tokensAt(NOW).check(altered, "post").verdict()).isEqualTo(FormTokens.Verdict.FORGED);
+	}
+
+	@Test
+	void checkWhenTokenIsGarbageOrMissingShouldSaySo() {
+		FormTokens tokens = tokensAt(NOW);
+		assertThat(tokens.check(null, "post").verdict()).isEqualTo(FormTokens.Verdict.MISSING);
+		assertThat(tokens.check(" ", "post").verdict()).isEqualTo(FormTokens.Verdict.MISSING);
+		assertThat(tokens.check("abc", "post").verdict()).isEqualTo(FormTokens.Verdict.FORGED);
+		assertThat(tokens.check("1.2", "post").verdict()).isEqualTo(FormTokens.Verdict.FORGED);
+		assertThat(tokens.check("99999999999999999999.x", "post").verdict()).isEqualTo(FormTokens.Verdict.FORGED);
+	}
+
+	@Test
+	void checkWhenTokenIsOlderThanADayShouldBeExpired() {
+		String token = tokensAt(NOW).issue("post");
+		assertThat(tokensAt(NOW.plus(Duration.ofDays(1)).plusSeconds(1)).check(token, "post").verdict())
+			.isEqualTo(FormTokens.Verdict.EXPIRED);
+	}
+
+	@Test
+	void checkWhenSecretDiffersShouldBeForged() {
+		String token = tokensAt(NOW).issue("post");
+		FormTokens other = new FormTokens(new Keys(properties("another-secret-another-secret-1234")), clock(NOW));
+		assertThat(other.check(token, "post").verdict()).isEqualTo(FormTokens.Verdict.FORGED);
+	}
+
+	@Test
+	void keysWhenNoSecretIsGivenShouldGenerateOneAndKeepIt() {
+		BlogProperties properties = properties(null);
+		String first = new FormTokens(new Keys(properties), clock(NOW)).issue("post");
+		assertThat(this.dataDir.resolve("form-secret")).isNotEmptyFile();
+		assertThat(new FormTokens(new Keys(properties), clock(NOW)).check(first, "post").verdict())
+			.isEqualTo(FormTokens.Verdict.VALID);
+	}
+
+	private FormTokens tokensAt(Instant now) {
+		return new FormTokens(new Keys(properties("a-test-secret-that-is-long-enough-0123")), clock(now));
+	}
+
+	private BlogProperties properties(String secret) {
+		return new BlogProperties(Path.of("content"), this.dataDir, null, secret, new BlogProperties.Comments(
+				BlogProperties.Moderation.LINKS, new BlogProperties.RateLimit(5, 30), Duration.ofSeconds(2), 5000));
+	}
+
+	private static Clock clock(Instant now) {
+		return Clock.fixed(now, ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,93 @@
+package blog.comment;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import blog.support.Http;
+import blog.support.TestContent;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A reader of the essay over HTTP: opens the page, fills in the comment form as its HTML
+ * gives it, and sends it.
+ */
+final class Reader {
+
+	static final String ESSAY = TestContent.ESSAY_PATH;
+
+	static final String COMMENTS = ESSAY + "/comments";
+
+	private final Http http;
+
+	Reader(int port) {
+		this.http = new Http(port);
+	}
+
+	Document open(String path) {
+		HttpResponse<String> response = this.http.get(path);
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return Jsoup.parse(response.body());
+	}
+
+	String token() {
+		return open(ESSAY).selectFirst("form#comment-form input[name=token]").val();
+	}
+
+	/**
+	 * @param fields names and values, in pairs; a token is added unless one is given
+	 */
+	HttpResponse<String> send(String... fields) {
+		Map<String, String> form = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			form.put(fields[i], fields[i + 1]);
+		}
+		form.putIfAbsent("token", token());
+		return sendExactly(COMMENTS, form);
+	}
+
+	HttpResponse<String> sendExactly(String path, Map<String, String> form) {
+		return this.http.post(path, encode(form), "Content-Type", "application/x-www-form-urlencoded");
+	}
+
+	HttpResponse<String> sendRaw(String path, String body, String contentType) {
+		return this.http.post(path, body, "Content-Type", contentType);
+	}
+
+	/**
+	 * Sends a comment and follows the 303 to the page that shows it.
+	 * @return the comment's number
+	 */
+	long comment(String name, String body, String... more) {
+		String[] fields = new String[4 + more.length];
+		fields[0] = "name";
+		fields[1] = name;
+		fields[2] = "body";
+		fields[3] = body;
+		System.arraycopy(more, 0, fields, 4, more.length);
+		HttpResponse<String> response = send(fields);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+		String location = response.headers().firstValue("Location").orElseThrow();
+		assertThat(location).contains("?posted=");
+		return Long.parseLong(location.replaceAll(".*posted=(\\d+).*", "$1"));
+	}
+
+	HttpResponse<String> get(String path) {
+		return this.http.get(path);
+	}
+
+	static String encode(Map<String, String> form) {
+		return form.entrySet()
+			.stream()
+			.map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+}
