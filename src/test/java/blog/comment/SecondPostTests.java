@@ -1,0 +1,125 @@
+package blog.comment;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import blog.support.TestContent;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static blog.comment.Reader.ESSAY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With a second post, whose comments are closed: no form, a refused POST that hands the
+ * text back, replies that cannot cross posts; and a thread long enough to be paged.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SecondPostTests {
+
+	static final String CLOSED = "/2024/11/a-closed-post.html";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void contentWithASecondPost(DynamicPropertyRegistry registry) throws IOException {
+		Path content = TestContent.copyTo(Files.createTempDirectory("content"));
+		TestContent.write(content, "posts/2024-11-a-closed-post.md", """
+				---
+				title: A closed post
+				slug: a-closed-post
+				published: 2024-11
+				description: A post that takes no comments.
+				comments: closed
+				---
+
+				Nothing to add.
+				""");
+		registry.add("blog.content-dir", content::toString);
+	}
+
+	@Test
+	void closedPostShouldShowANoticeInsteadOfTheForm() {
+		Document page = new Reader(this.port).open(CLOSED);
+		assertThat(page.select("#comment-form")).isEmpty();
+		assertThat(page.selectFirst("#comments .notice").text()).isEqualTo("Comments on this post are closed.");
+	}
+
+	@Test
+	void postToAClosedPostShouldBeRefusedAndHandTheTextBack() {
+		Reader reader = new Reader(this.port);
+		String body = "too late " + UUID.randomUUID();
+		HttpResponse<String> closed = reader.sendExactly(CLOSED + "/comments",
+				Map.of("name", "Late", "body", body, "token", reader.token()));
+		assertThat(closed.statusCode()).isEqualTo(403);
+		Document page = Jsoup.parse(closed.body());
+		assertThat(page.selectFirst("h1").text()).isEqualTo("Comments on this post are closed");
+		assertThat(page.selectFirst("pre.kept-text").text()).isEqualTo(body);
+	}
+
+	@Test
+	void replyToACommentOnAnotherPostShouldBeRefusedWithTheTextKept() {
+		long other = insert("a-closed-post", null, "elsewhere");
+		HttpResponse<String> response = new Reader(this.port).send("name", "Crosser", "body", "crossing", "parent",
+				Long.toString(other));
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(Jsoup.parse(response.body()).selectFirst("#body").val()).isEqualTo("crossing");
+	}
+
+	@Test
+	void longThreadShouldBePagedWithPlainLinks() {
+		this.jdbc.sql("delete from comment where post_slug = 'the-dangers-of-ignoring-diplomacy-why'").update();
+		for (int i = 1; i <= CommentThread.PER_PAGE + 1; i++) {
+			long id = insert("the-dangers-of-ignoring-diplomacy-why", null, "comment " + i);
+			if (i == 1) {
+				insert("the-dangers-of-ignoring-diplomacy-why", id, "reply to 1");
+			}
+		}
+		Reader reader = new Reader(this.port);
+		Document first = reader.open(ESSAY);
+		assertThat(first.selectFirst("#comments-title").text()).isEqualTo("52 comments");
+		assertThat(first.select("ol.comment-list > li")).hasSize(CommentThread.PER_PAGE);
+		assertThat(first.select("a[rel=prev]")).isEmpty();
+		assertThat(first.selectFirst("a[rel=next]").attr("href")).isEqualTo(ESSAY + "?page=2#comments");
+		Document second = reader.open(ESSAY + "?page=2");
+		assertThat(second.select("ol.comment-list > li")).hasSize(1);
+		assertThat(second.selectFirst("ol.comment-list .comment-text").text()).isEqualTo("comment 51");
+		assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo(ESSAY + "?page=1#comments");
+		assertThat(second.selectFirst("link[rel=canonical]").attr("href")).endsWith(ESSAY + "?page=2");
+		assertThat(reader.get(ESSAY + "?page=3").statusCode()).isEqualTo(404);
+	}
+
+	private long insert(String slug, Long parent, String text) {
+		this.jdbc.sql("""
+				insert into comment (post_slug, parent_id, author_name, body_markdown, body_html, status, created_at,
+				  client_hash, body_hash, delete_token_hash)
+				values (:slug, :parent, 'Fixture', :text, :html, 'PUBLISHED', :now, 'test', :text, 'test')""")
+			.param("slug", slug)
+			.param("parent", parent)
+			.param("text", text)
+			.param("html", "<p>" + text + "</p>")
+			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
+			.update();
+		return this.jdbc.sql("select max(id) from comment").query(Long.class).single();
+	}
+
+}
