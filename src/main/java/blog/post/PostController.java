@@ -95,9 +95,9 @@ class PostController {
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("Cache-Control", "no-store");
 		boolean held = this.comments.find(id).map((c) -> c.status() == Comment.Status.PENDING).orElse(false);
-		String deleteUrl = this.comments.claimDeleteLink(id, key)
-				? this.pages.absolute("/comments/" + id + "/delete?key=" + key) : null;
-		model.addAttribute("posted", new PostedNotice(id, held, deleteUrl));
+		String deletePath = this.comments.claimDeleteLink(id, key) ? "/comments/" + id + "/delete?key=" + key : null;
+		model.addAttribute("posted",
+				new PostedNotice(id, held, deletePath, (deletePath != null) ? this.pages.absolute(deletePath) : null));
 	}
 
 	/**
@@ -118,9 +118,10 @@ class PostController {
 	 *
 	 * @param id the comment
 	 * @param held whether it waits for review
-	 * @param deleteUrl the private link that deletes it, shown once
+	 * @param deletePath the private link that deletes it, shown once
+	 * @param deleteUrl the same link as the blog's public address, to keep
 	 */
-	record PostedNotice(long id, boolean held, @Nullable String deleteUrl) {
+	record PostedNotice(long id, boolean held, @Nullable String deletePath, @Nullable String deleteUrl) {
 	}
 
 }

@@ -27,7 +27,7 @@ final class PostPage {
 
 	private final ChromeDriver driver;
 
-	private PostPage(ChromeDriver driver) {
+	PostPage(ChromeDriver driver) {
 		this.driver = driver;
 	}
 
