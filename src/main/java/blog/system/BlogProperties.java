@@ -1,6 +1,7 @@
 package blog.system;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -30,6 +31,10 @@ public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultV
 		@Nullable URI baseUrl, @Nullable String formSecret, @DefaultValue @Valid Comments comments) {
 
 	public BlogProperties {
+		if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+			throw new IllegalArgumentException(
+					"blog.data-dir must be a folder, but " + dataDir.toAbsolutePath() + " is a file");
+		}
 		if (baseUrl != null) {
 			boolean web = "https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme());
 			if (!web || baseUrl.getHost() == null || baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
