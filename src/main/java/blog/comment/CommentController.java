@@ -50,11 +50,14 @@ class CommentController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		CommentService.Outcome outcome = this.comments.add(post, form, result, request.getRemoteAddr());
 		if (outcome instanceof CommentService.Outcome.Posted posted) {
-			String anchor = posted.held() ? "#comments" : "#comment-" + posted.id();
-			return seeOther(post.permalink() + "?posted=" + posted.id() + "&key=" + posted.deleteKey() + anchor);
+			String query = "posted=" + posted.id() + "&key=" + posted.deleteKey();
+			if (posted.held()) {
+				return seeOther(at(post, 1, query, "comments"));
+			}
+			return seeOther(at(post, this.comments.pageOf(post, posted.id()), query, "comment-" + posted.id()));
 		}
 		if (outcome instanceof CommentService.Outcome.Duplicate duplicate) {
-			return seeOther(post.permalink() + "#comment-" + duplicate.id());
+			return seeOther(at(post, this.comments.pageOf(post, duplicate.id()), null, "comment-" + duplicate.id()));
 		}
 		if (outcome instanceof CommentService.Outcome.Closed) {
 			model.addAttribute("post", post);
@@ -74,7 +77,7 @@ class CommentController {
 		else if (outcome instanceof CommentService.Outcome.Invalid invalid && invalid.message() != null) {
 			model.addAttribute("formMessage", invalid.message());
 		}
-		this.pages.fill(model, post, 1);
+		this.pages.fill(model, post, replyPage(post, form));
 		return new ModelAndView("post", model.asMap(), status);
 	}
 
@@ -96,10 +99,36 @@ class CommentController {
 	@PostMapping(path = "/comments/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ModelAndView processDeleteForm(@PathVariable long id, @RequestParam(required = false) @Nullable String key,
 			Model model) {
-		Comment comment = this.comments.delete(id, key)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-		String permalink = this.catalog.find(comment.postSlug()).map(Post::permalink).orElse("/");
-		return seeOther(permalink + "?deleted=" + id + "#comments");
+		Post post = this.comments.find(id).flatMap((comment) -> this.catalog.find(comment.postSlug())).orElse(null);
+		int page = (post != null) ? this.comments.pageOf(post, id) : 1;
+		this.comments.delete(id, key).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+		if (post == null) {
+			return seeOther("/");
+		}
+		// a comment without replies leaves its page, which may then be gone
+		return seeOther(at(post, Math.min(page, this.comments.thread(post, 1).pages()), "deleted=" + id, "comments"));
+	}
+
+	/**
+	 * @return the page of comments a reply form belongs on: its parent's
+	 */
+	private int replyPage(Post post, CommentForm form) {
+		String parent = (form.parent() != null) ? form.parent().strip() : "";
+		return parent.matches("\\d{1,18}") ? this.comments.pageOf(post, Long.parseLong(parent)) : 1;
+	}
+
+	/**
+	 * @return the address of a page of the post's comments
+	 */
+	private static String at(Post post, int page, @Nullable String query, String anchor) {
+		StringBuilder url = new StringBuilder(post.permalink());
+		if (page > 1) {
+			url.append("?page=").append(page);
+		}
+		if (query != null) {
+			url.append((page > 1) ? '&' : '?').append(query);
+		}
+		return url.append('#').append(anchor).toString();
 	}
 
 	private static ModelAndView seeOther(String url) {

@@ -168,6 +168,16 @@ public class CommentService {
 		return CommentThread.of(this.repository.publishedAndDeleted(post.slug()), page);
 	}
 
+	/**
+	 * @param post the post
+	 * @param id one of its comments
+	 * @return the page of comments that shows it, 1 if none does (held, or deleted
+	 * without replies)
+	 */
+	public int pageOf(Post post, long id) {
+		return CommentThread.pageOf(this.repository.publishedAndDeleted(post.slug()), id);
+	}
+
 	private @Nullable Comment replyTarget(Post post, String parentId, Errors errors) {
 		Optional<Comment> parent = (parentId.strip().matches("\\d{1,18}")
 				? this.repository.find(Long.parseLong(parentId.strip())) : Optional.<Comment>empty())

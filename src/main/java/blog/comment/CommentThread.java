@@ -30,8 +30,39 @@ public record CommentThread(int count, List<Entry> comments, int page, int pages
 		.withZone(ZoneOffset.UTC);
 
 	static CommentThread of(List<Comment> stored, int page) {
-		Map<Long, Entry> heads = new LinkedHashMap<>();
+		List<Entry> shown = threads(stored);
 		int count = 0;
+		for (Entry head : shown) {
+			count += (head.published() ? 1 : 0) + head.replies().size();
+		}
+		int pages = Math.max(1, (shown.size() + PER_PAGE - 1) / PER_PAGE);
+		int from = Math.min(shown.size(), (page - 1) * PER_PAGE);
+		return new CommentThread(count, List.copyOf(shown.subList(from, Math.min(shown.size(), from + PER_PAGE))), page,
+				pages);
+	}
+
+	/**
+	 * @param stored the post's comments, oldest first
+	 * @param id a comment
+	 * @return the page that shows the comment (or its thread), 1 if none does
+	 */
+	static int pageOf(List<Comment> stored, long id) {
+		List<Entry> shown = threads(stored);
+		for (int i = 0; i < shown.size(); i++) {
+			Entry head = shown.get(i);
+			if (head.id() == id || head.replies().stream().anyMatch((reply) -> reply.id() == id)) {
+				return i / PER_PAGE + 1;
+			}
+		}
+		return 1;
+	}
+
+	/**
+	 * @return the threads readers see, oldest first: each top-level comment with its
+	 * published replies; a deleted one only while it has replies
+	 */
+	private static List<Entry> threads(List<Comment> stored) {
+		Map<Long, Entry> heads = new LinkedHashMap<>();
 		for (Comment comment : stored) {
 			if (comment.parentId() == null) {
 				heads.put(comment.id(), new Entry(comment, new ArrayList<>()));
@@ -47,13 +78,16 @@ public record CommentThread(int count, List<Entry> comments, int page, int pages
 		for (Entry head : heads.values()) {
 			if (head.published() || !head.replies().isEmpty()) {
 				shown.add(head);
-				count += (head.published() ? 1 : 0) + head.replies().size();
 			}
 		}
-		int pages = Math.max(1, (shown.size() + PER_PAGE - 1) / PER_PAGE);
-		int from = Math.min(shown.size(), (page - 1) * PER_PAGE);
-		return new CommentThread(count, List.copyOf(shown.subList(from, Math.min(shown.size(), from + PER_PAGE))), page,
-				pages);
+		return shown;
+	}
+
+	/**
+	 * @return the query that opens this page: empty for the first
+	 */
+	public String query() {
+		return (this.page > 1) ? "?page=" + this.page : "";
 	}
 
 	public @Nullable Integer previousPage() {

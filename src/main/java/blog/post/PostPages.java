@@ -100,7 +100,7 @@ public class PostPages {
 		List<Map<String, Object>> comments = new ArrayList<>();
 		for (CommentThread.Entry entry : thread.all()) {
 			if (entry.published()) {
-				comments.add(comment(entry, url));
+				comments.add(comment(entry, url + thread.query()));
 			}
 		}
 		data.put("comment", comments);

@@ -114,7 +114,7 @@ class CommentBrowserTests {
 		for (String vector : vectors) {
 			CommentForm.open(withScript, url(ESSAY_PATH)).write(vector.substring(0, 10), vector).send();
 		}
-		withScript.get(url(ESSAY_PATH));
+		// the last 303 opened the page that shows the comments just sent
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> withScript.switchTo().alert());
 		PostPage page = new PostPage(withScript);
 		assertThat(

@@ -12,6 +12,8 @@ import blog.support.TestContent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,6 +27,8 @@ final class Reader {
 	static final String COMMENTS = ESSAY + "/comments";
 
 	private final Http http;
+
+	private String lastPage = ESSAY;
 
 	Reader(int port) {
 		this.http = new Http(port);
@@ -74,12 +78,31 @@ final class Reader {
 		HttpResponse<String> response = send(fields);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
 		String location = response.headers().firstValue("Location").orElseThrow();
-		assertThat(location).contains("?posted=");
+		assertThat(location).contains("posted=");
+		this.lastPage = location.substring(0, location.indexOf('#'));
 		return Long.parseLong(location.replaceAll(".*posted=(\\d+).*", "$1"));
+	}
+
+	/**
+	 * @return the page the last comment sent was shown on (the thread may be paged)
+	 */
+	String lastPage() {
+		return this.lastPage;
 	}
 
 	HttpResponse<String> get(String path) {
 		return this.http.get(path);
+	}
+
+	/**
+	 * Empties the essay's thread (replies first: they point at their parents), for a test
+	 * that counts what is on its first page.
+	 */
+	static void clearThread(JdbcClient jdbc) {
+		jdbc.sql("delete from comment where post_slug = :slug and parent_id is not null")
+			.param("slug", TestContent.ESSAY_SLUG)
+			.update();
+		jdbc.sql("delete from comment where post_slug = :slug").param("slug", TestContent.ESSAY_SLUG).update();
 	}
 
 	static String encode(Map<String, String> form) {

@@ -87,7 +87,7 @@ class SecondPostTests {
 
 	@Test
 	void longThreadShouldBePagedWithPlainLinks() {
-		this.jdbc.sql("delete from comment where post_slug = 'the-dangers-of-ignoring-diplomacy-why'").update();
+		Reader.clearThread(this.jdbc);
 		for (int i = 1; i <= CommentThread.PER_PAGE + 1; i++) {
 			long id = insert("the-dangers-of-ignoring-diplomacy-why", null, "comment " + i);
 			if (i == 1) {
@@ -103,9 +103,40 @@ class SecondPostTests {
 		Document second = reader.open(ESSAY + "?page=2");
 		assertThat(second.select("ol.comment-list > li")).hasSize(1);
 		assertThat(second.selectFirst("ol.comment-list .comment-text").text()).isEqualTo("comment 51");
-		assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo(ESSAY + "?page=1#comments");
+		assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo(ESSAY + "#comments");
 		assertThat(second.selectFirst("link[rel=canonical]").attr("href")).endsWith(ESSAY + "?page=2");
 		assertThat(reader.get(ESSAY + "?page=3").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void commentOnALaterPageShouldBeShownWhereItIs() {
+		Reader.clearThread(this.jdbc);
+		for (int i = 1; i <= CommentThread.PER_PAGE; i++) {
+			insert("the-dangers-of-ignoring-diplomacy-why", null, "comment " + i);
+		}
+		Reader reader = new Reader(this.port);
+		HttpResponse<String> posted = reader.send("name", "Late", "body", "the 51st");
+		String location = posted.headers().firstValue("Location").orElseThrow();
+		long id = Long.parseLong(location.replaceAll(".*posted=(\\d+).*", "$1"));
+		assertThat(location).startsWith(ESSAY + "?page=2&posted=" + id + "&key=").endsWith("#comment-" + id);
+		Document page = reader.open(location.substring(0, location.indexOf('#')));
+		assertThat(page.getElementById("comment-" + id)).isNotNull();
+		assertThat(page.selectFirst("#comment-" + id + " .comment-footer a").attr("href"))
+			.isEqualTo(ESSAY + "?page=2&reply=" + id + "#comment-form");
+		String ld = page.selectFirst("script[type=application/ld+json]").data();
+		assertThat(ld).contains(ESSAY + "?page=2#comment-" + id);
+
+		HttpResponse<String> again = reader.send("name", "Late", "body", "the 51st");
+		assertThat(again.headers().firstValue("Location")).hasValue(ESSAY + "?page=2#comment-" + id);
+
+		HttpResponse<String> invalid = reader.send("name", "", "body", "a reply kept", "parent", Long.toString(id));
+		assertThat(invalid.statusCode()).isEqualTo(422);
+		assertThat(Jsoup.parse(invalid.body()).getElementById("comment-" + id)).as("the parent's page").isNotNull();
+
+		String key = location.replaceAll(".*key=([\\w-]+).*", "$1");
+		HttpResponse<String> deleted = reader.sendExactly("/comments/" + id + "/delete", Map.of("key", key));
+		assertThat(deleted.headers().firstValue("Location")).as("its page is gone")
+			.hasValue(ESSAY + "?deleted=" + id + "#comments");
 	}
 
 	private long insert(String slug, Long parent, String text) {

@@ -17,6 +17,8 @@ public final class TestContent {
 
 	public static final String ESSAY_FILE = "posts/2024-10-the-dangers-of-ignoring-diplomacy-why.md";
 
+	public static final String ESSAY_SLUG = "the-dangers-of-ignoring-diplomacy-why";
+
 	public static final String ESSAY_PATH = "/2024/10/the-dangers-of-ignoring-diplomacy-why.html";
 
 	private TestContent() {
