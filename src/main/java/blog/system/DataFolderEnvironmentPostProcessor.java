@@ -13,7 +13,10 @@ import org.springframework.core.env.MapPropertySource;
  * {@code ${random.uuid}} names one folder), and points the database at it unless
  * {@code spring.datasource.url} is set: an H2 file there, written to disk before each
  * commit returns ({@code WRITE_DELAY=0}; by default H2 writes in the background, and a
- * killed JVM loses the comments of its last second, though each was acknowledged).
+ * killed JVM loses the comments of its last second, though each was acknowledged), and
+ * closed by the application, not by H2's own shutdown hook
+ * ({@code DB_CLOSE_ON_EXIT=FALSE}: that hook would close it under the requests a graceful
+ * shutdown lets finish).
  */
 class DataFolderEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -26,7 +29,8 @@ class DataFolderEnvironmentPostProcessor implements EnvironmentPostProcessor {
 			// H2 refuses paths that are implicitly relative to the working directory
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("blog-database",
-						Map.of("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("blog") + ";WRITE_DELAY=0",
+						Map.of("spring.datasource.url",
+								"jdbc:h2:file:" + dataDir.resolve("blog") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
 								"spring.datasource.username", "sa")));
 		}
 	}

@@ -3,6 +3,8 @@ package blog.system;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ErrorPageController implements ErrorController {
 
+	private static final Log logger = LogFactory.getLog(ErrorPageController.class);
+
 	@RequestMapping("${server.error.path:/error}")
 	String showError(HttpServletRequest request, HttpServletResponse response) {
 		// asked for directly, /error is just an address with nothing at it
@@ -25,7 +29,14 @@ class ErrorPageController implements ErrorController {
 		if (status == 404) {
 			return "error/404";
 		}
-		return (status >= 400 && status < 500) ? "error/4xx" : "error/5xx";
+		if (status >= 400 && status < 500) {
+			return "error/4xx";
+		}
+		logger.error(
+				"Answered " + status + " to " + request.getMethod() + " "
+						+ request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+				(Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		return "error/5xx";
 	}
 
 }

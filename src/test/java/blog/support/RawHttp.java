@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,10 +46,53 @@ public final class RawHttp {
 	}
 
 	/**
+	 * Posts a form from a chosen loopback address, so that one test can be many clients:
+	 * the server sees each address as a client of its own.
+	 * @param from the local address, such as {@code 127.0.0.2}
+	 * @param port the server's port on loopback
+	 * @param target the request target
+	 * @param form the form, already encoded
+	 * @return the whole answer, status line first
+	 * @throws IOException when the server cannot be reached or hangs up
+	 */
+	public static Answer post(InetAddress from, int port, String target, String form) throws IOException {
+		byte[] body = form.getBytes(StandardCharsets.UTF_8);
+		String head = "POST " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+				+ "\r\nConnection: close\r\n\r\n";
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
+			socket.setSoTimeout(20_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(body);
+			out.flush();
+			String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (text.length() < 12) {
+				throw new IOException("no answer: " + text);
+			}
+			return new Answer(Integer.parseInt(text.substring(9, 12)), text);
+		}
+	}
+
+	/**
 	 * @param status the HTTP status
 	 * @param text the status line, headers and body
 	 */
 	public record Answer(int status, String text) {
+
+		/**
+		 * @param name a header's name
+		 * @return its first value, if the answer has it
+		 */
+		public Optional<String> header(String name) {
+			for (String line : this.text.substring(0, Math.max(0, this.text.indexOf("\r\n\r\n"))).split("\r\n")) {
+				int colon = line.indexOf(':');
+				if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+					return Optional.of(line.substring(colon + 1).strip());
+				}
+			}
+			return Optional.empty();
+		}
 	}
 
 }
