@@ -39,7 +39,7 @@ class CommentConcurrencyTests {
 
 	static final int CLIENTS = 8;
 
-	static final int EACH = 60;
+	static final int EACH = 200;
 
 	@LocalServerPort
 	int port;

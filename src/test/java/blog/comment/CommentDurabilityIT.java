@@ -21,9 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import blog.support.Http;
 import blog.support.RawHttp;
 import blog.support.TestContent;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +55,8 @@ class CommentDurabilityIT {
 			try (Blog blog = Blog.start(this.data, round)) {
 				Load load = new Load(blog.port, acknowledged, round);
 				load.start();
+				assertThat(load.shownBefore).as("comments shown after the restart")
+					.isGreaterThanOrEqualTo(acknowledged.size());
 				load.awaitAtLeast(40, Duration.ofSeconds(30));
 				if (kill) {
 					blog.process.destroyForcibly();
@@ -71,6 +75,12 @@ class CommentDurabilityIT {
 			}
 		}
 		Map<Long, String> stored = stored(this.data);
+		long found = acknowledged.entrySet()
+			.stream()
+			.filter((comment) -> comment.getValue().equals(stored.get(comment.getKey())))
+			.count();
+		System.out.printf("acknowledged %d, found %d of them; %d stored in all%n", acknowledged.size(), found,
+				stored.size());
 		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(40 * (KILLS + 1));
 		for (Map.Entry<Long, String> comment : acknowledged.entrySet()) {
 			assertThat(stored).as("acknowledged comment %d", comment.getKey())
@@ -151,6 +161,9 @@ class CommentDurabilityIT {
 
 		final AtomicInteger cutOff = new AtomicInteger();
 
+		/** the comment count the page showed before the load began */
+		int shownBefore;
+
 		final List<String> unexpected = new CopyOnWriteArrayList<>();
 
 		private final AtomicBoolean running = new AtomicBoolean(true);
@@ -169,10 +182,11 @@ class CommentDurabilityIT {
 			this.round = round;
 		}
 
-		void start() throws IOException {
-			RawHttp.Answer page = RawHttp.get(this.port, TestContent.ESSAY_PATH);
-			String body = page.text().substring(page.text().indexOf("\r\n\r\n"));
-			String token = Jsoup.parse(body).selectFirst("form#comment-form input[name=token]").val();
+		void start() {
+			Document page = Jsoup.parse(new Http(this.port).get(TestContent.ESSAY_PATH).body());
+			String heading = page.selectFirst("#comments-title").text();
+			this.shownBefore = heading.matches("\\d+ comments?") ? Integer.parseInt(heading.split(" ")[0]) : 0;
+			String token = page.selectFirst("form#comment-form input[name=token]").val();
 			for (int client = 0; client < CLIENTS; client++) {
 				int number = client;
 				Thread thread = new Thread(() -> send(number, token), "client-" + client);
