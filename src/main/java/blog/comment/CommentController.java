@@ -74,6 +74,10 @@ class CommentController {
 			model.addAttribute("formMessage", "comment.limited");
 			model.addAttribute("retryAfter", limited.retryAfter().toSeconds());
 		}
+		else if (outcome instanceof CommentService.Outcome.Unsaved) {
+			status = HttpStatus.SERVICE_UNAVAILABLE;
+			model.addAttribute("formMessage", "comment.unsaved");
+		}
 		else if (outcome instanceof CommentService.Outcome.Invalid invalid && invalid.message() != null) {
 			model.addAttribute("formMessage", invalid.message());
 		}

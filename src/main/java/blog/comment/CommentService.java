@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import blog.post.Post;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import blog.system.BlogProperties;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +26,13 @@ import org.springframework.validation.Errors;
 @Service
 public class CommentService {
 
+	private static final Log logger = LogFactory.getLog(CommentService.class);
+
 	static final Duration TWIN_WINDOW = Duration.ofMinutes(1);
 
 	private final CommentRepository repository;
+
+	private final CommentWriter writer;
 
 	private final CommentRenderer renderer;
 
@@ -39,9 +48,12 @@ public class CommentService {
 
 	private final Object[] locks = new Object[64];
 
-	CommentService(CommentRepository repository, CommentRenderer renderer, FormTokens tokens, Keys keys,
-			CommentRateLimiter rateLimiter, BlogProperties properties, Clock clock) {
+	private final ConcurrentMap<String, AtomicLong> versions = new ConcurrentHashMap<>();
+
+	CommentService(CommentRepository repository, CommentWriter writer, CommentRenderer renderer, FormTokens tokens,
+			Keys keys, CommentRateLimiter rateLimiter, BlogProperties properties, Clock clock) {
 		this.repository = repository;
+		this.writer = writer;
 		this.renderer = renderer;
 		this.tokens = tokens;
 		this.keys = keys;
@@ -117,10 +129,18 @@ public class CommentService {
 			}
 			String heldReason = heldReason(name, body);
 			String deleteKey = Keys.randomToken();
-			long id = this.repository.insert(new CommentRepository.NewComment(post.slug(),
-					(parent != null) ? rootOf(parent) : null, name, body, this.renderer.render(body),
-					(heldReason != null) ? Comment.Status.PENDING : Comment.Status.PUBLISHED, heldReason, now, client,
-					bodyHash, Keys.hash(deleteKey)));
+			long id;
+			try {
+				id = this.writer.insert(new CommentRepository.NewComment(post.slug(),
+						(parent != null) ? rootOf(parent) : null, name, body, this.renderer.render(body),
+						(heldReason != null) ? Comment.Status.PENDING : Comment.Status.PUBLISHED, heldReason, now,
+						client, bodyHash, Keys.hash(deleteKey)));
+			}
+			catch (RuntimeException ex) {
+				logger.error("Could not store a comment on " + post.slug(), ex);
+				return new Outcome.Unsaved();
+			}
+			changed(post.slug());
 			return new Outcome.Posted(id, heldReason != null, deleteKey);
 		}
 	}
@@ -146,13 +166,32 @@ public class CommentService {
 	 * placeholder.
 	 * @return the comment, if the key was its own
 	 */
-	@Transactional
 	public Optional<Comment> delete(long id, @Nullable String key) {
 		if (!deleteKeyMatches(id, key)) {
 			return Optional.empty();
 		}
 		this.repository.markDeleted(id);
-		return this.repository.find(id);
+		Optional<Comment> deleted = this.repository.find(id);
+		deleted.ifPresent((comment) -> changed(comment.postSlug()));
+		return deleted;
+	}
+
+	/**
+	 * @param slug a post
+	 * @return a number that changes, once the change is committed, whenever what readers
+	 * see of the post's comments may have changed
+	 */
+	public long version(String slug) {
+		return this.versions.computeIfAbsent(slug, (key) -> new AtomicLong()).get();
+	}
+
+	/**
+	 * Tells the pages kept in memory that a post's comments changed in the database by
+	 * another way than this service (a restore, a test's fixture).
+	 * @param slug the post
+	 */
+	public void changed(String slug) {
+		this.versions.computeIfAbsent(slug, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
 	public Optional<Comment> find(long id) {
@@ -239,6 +278,10 @@ public class CommentService {
 
 		/** not stored: the post takes no comments */
 		record Closed() implements Outcome {
+		}
+
+		/** not stored: the database failed; the form comes back with the text */
+		record Unsaved() implements Outcome {
 		}
 
 	}

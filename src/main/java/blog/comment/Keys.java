@@ -71,7 +71,7 @@ public class Keys {
 	/**
 	 * @return a new random token for a private link
 	 */
-	static String randomToken() {
+	public static String randomToken() {
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

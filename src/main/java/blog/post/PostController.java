@@ -5,6 +5,7 @@ import java.util.List;
 import blog.comment.Comment;
 import blog.comment.CommentForm;
 import blog.comment.CommentService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -35,16 +36,16 @@ class PostController {
 	}
 
 	@GetMapping("/")
-	String showNewest(PostQuery query, Model model, HttpServletResponse response) {
-		return showPost(this.catalog.newest(), query, model, response);
+	String showNewest(PostQuery query, Model model, HttpServletRequest request, HttpServletResponse response) {
+		return showPost(this.catalog.newest(), query, model, request, response);
 	}
 
 	@GetMapping("/{year:\\d{4}}/{month:\\d{2}}/{slug}.html")
 	String showPost(@PathVariable int year, @PathVariable int month, @PathVariable String slug, PostQuery query,
-			Model model, HttpServletResponse response) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		Post post = this.catalog.find(year, month, slug)
 			.orElseThrow(() -> new PostNotFoundException(year + "/" + month + "/" + slug));
-		return showPost(post, query, model, response);
+		return showPost(post, query, model, request, response);
 	}
 
 	@GetMapping("/search/label/{label}")
@@ -59,7 +60,8 @@ class PostController {
 		return "label";
 	}
 
-	private String showPost(Post post, PostQuery query, Model model, HttpServletResponse response) {
+	private String showPost(Post post, PostQuery query, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		int page = (query.page() != null) ? query.page() : 1;
 		if (page < 1) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page numbers start at 1");
@@ -76,6 +78,11 @@ class PostController {
 		}
 		if (!this.pages.fill(model, post, page)) {
 			throw new PostNotFoundException(post.slug() + " comment page " + page);
+		}
+		if (request.getAttribute(PageCacheFilter.TOKEN_PLACEHOLDER) instanceof String placeholder) {
+			// rendered to be kept: each reader's token is spliced in when the page is
+			// sent
+			model.addAttribute("formToken", placeholder);
 		}
 		if (query.posted() != null) {
 			showPostedNotice(query.posted(), query.key(), model, response);

@@ -31,7 +31,7 @@ public class TomcatErrorReportValve extends ErrorReportValve {
 						<!DOCTYPE html>
 						<html lang="en">
 						<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-						<title>Request not understood</title><link rel="stylesheet" href="/css/blog.css"></head>
+						<title>Request not understood</title><link rel="stylesheet" href="/assets/css/blog.css"></head>
 						<body><main id="main" class="content page"><h1>This request could not be answered</h1>
 						<p>The address or what was sent with it is not something this blog understands.</p>
 						<p><a href="/">Go to the home page</a> to read the latest post.</p></main></body>

@@ -39,6 +39,9 @@ class CommentXssTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CommentService comments;
+
 	private final List<Long> ids = new ArrayList<>();
 
 	private Document page;
@@ -48,7 +51,7 @@ class CommentXssTests {
 	@BeforeAll
 	void postEveryVector() {
 		// an empty thread, so that every vector is on the first page
-		Reader.clearThread(this.jdbc);
+		Reader.clearThread(this.jdbc, this.comments);
 		Reader reader = new Reader(this.port);
 		assertThat(XssVectors.ALL).hasSizeGreaterThanOrEqualTo(25).hasSizeLessThanOrEqualTo(CommentThread.PER_PAGE);
 		for (String vector : XssVectors.ALL) {

@@ -98,11 +98,12 @@ final class Reader {
 	 * Empties the essay's thread (replies first: they point at their parents), for a test
 	 * that counts what is on its first page.
 	 */
-	static void clearThread(JdbcClient jdbc) {
+	static void clearThread(JdbcClient jdbc, CommentService comments) {
 		jdbc.sql("delete from comment where post_slug = :slug and parent_id is not null")
 			.param("slug", TestContent.ESSAY_SLUG)
 			.update();
 		jdbc.sql("delete from comment where post_slug = :slug").param("slug", TestContent.ESSAY_SLUG).update();
+		comments.changed(TestContent.ESSAY_SLUG);
 	}
 
 	static String encode(Map<String, String> form) {

@@ -164,7 +164,7 @@ class PostPageTests {
 	@Test
 	void stylesheetShouldBeFingerprintedAndCachedForAYear() {
 		String href = page(ESSAY_PATH).selectFirst("link[rel=stylesheet]").attr("href");
-		assertThat(href).matches("/css/blog-[0-9a-f]{32}\\.css");
+		assertThat(href).matches("/assets/css/blog-[0-9a-f]{32}\\.css");
 		HttpResponse<String> css = get(href);
 		assertThat(css.statusCode()).isEqualTo(200);
 		assertThat(css.headers().firstValue("Cache-Control"))

@@ -36,9 +36,10 @@ public final class RawHttp {
 			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			byte[] raw = in.readAllBytes();
+			String text = new String(raw, StandardCharsets.UTF_8);
 			int status = Integer.parseInt(text.substring(9, 12));
-			return new Answer(status, text);
+			return new Answer(status, text, raw);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -66,19 +67,46 @@ public final class RawHttp {
 			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
 			out.write(body);
 			out.flush();
-			String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			byte[] raw = socket.getInputStream().readAllBytes();
+			String text = new String(raw, StandardCharsets.UTF_8);
 			if (text.length() < 12) {
 				throw new IOException("no answer: " + text);
 			}
-			return new Answer(Integer.parseInt(text.substring(9, 12)), text);
+			return new Answer(Integer.parseInt(text.substring(9, 12)), text, raw);
 		}
 	}
 
 	/**
 	 * @param status the HTTP status
 	 * @param text the status line, headers and body
+	 * @param raw the same, as bytes
 	 */
-	public record Answer(int status, String text) {
+	public record Answer(int status, String text, byte[] raw) {
+
+		/**
+		 * @return the body, with chunked transfer coding undone
+		 */
+		public String body() {
+			int at = this.text.indexOf("\r\n\r\n") + 4;
+			if (!header("Transfer-Encoding").filter("chunked"::equalsIgnoreCase).isPresent()) {
+				return this.text.substring(at);
+			}
+			// sizes count bytes: read the bytes as ISO-8859-1 (one character each), then
+			// the body as UTF-8
+			String chunks = new String(this.raw, StandardCharsets.ISO_8859_1);
+			at = chunks.indexOf("\r\n\r\n") + 4;
+			StringBuilder body = new StringBuilder();
+			while (true) {
+				int end = chunks.indexOf("\r\n", at);
+				int size = Integer.parseInt(chunks.substring(at, end).split(";")[0].strip(), 16);
+				if (size == 0) {
+					break;
+				}
+				body.append(chunks, end + 2, end + 2 + size);
+				at = end + 2 + size + 2;
+			}
+			return new String(body.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+		}
 
 		/**
 		 * @param name a header's name

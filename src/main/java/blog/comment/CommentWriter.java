@@ -1,0 +1,141 @@
+package blog.comment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores new comments by group commit: the comments that arrive while one transaction is
+ * being committed go to disk together in the next, and each writer is answered only once
+ * its comment is committed. A commit is one write to disk however many comments it holds,
+ * so eight readers posting at once cost about one commit, not eight. No comment waits for
+ * a timer: a comment that arrives alone is committed at once.
+ */
+@Component
+class CommentWriter implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(CommentWriter.class);
+
+	/** the most comments in one transaction */
+	static final int MAX_GROUP = 64;
+
+	private final CommentRepository repository;
+
+	private final TransactionTemplate transactions;
+
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+	private final Thread thread;
+
+	private volatile boolean stopping;
+
+	CommentWriter(CommentRepository repository, TransactionTemplate transactions) {
+		this.repository = repository;
+		this.transactions = transactions;
+		this.thread = new Thread(this::run, "comment-writer");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	/**
+	 * Stores a comment, and returns once it is committed.
+	 * @param comment the comment
+	 * @return its id
+	 * @throws RuntimeException the database's fault, when it could not be stored
+	 */
+	long insert(CommentRepository.NewComment comment) {
+		if (this.stopping) {
+			throw new IllegalStateException("the blog is stopping");
+		}
+		Pending pending = new Pending(comment, new CompletableFuture<>());
+		this.queue.add(pending);
+		try {
+			return pending.id().get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			// the comment may still be committed; its writer is not told so
+			throw new IllegalStateException("interrupted while the comment was being stored", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException fault) ? fault : new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private void run() {
+		List<Pending> group = new ArrayList<>(MAX_GROUP);
+		while (!this.stopping || !this.queue.isEmpty()) {
+			try {
+				Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				group.add(first);
+				this.queue.drainTo(group, MAX_GROUP - 1);
+				commit(group);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.error("Comment writer failed", ex);
+			}
+			finally {
+				group.clear();
+			}
+		}
+	}
+
+	private void commit(List<Pending> group) {
+		try {
+			List<Long> ids = this.transactions.execute((status) -> {
+				List<Long> stored = new ArrayList<>(group.size());
+				for (Pending pending : group) {
+					stored.add(this.repository.insert(pending.comment()));
+				}
+				return stored;
+			});
+			for (int i = 0; i < group.size(); i++) {
+				group.get(i).id().complete(ids.get(i));
+			}
+		}
+		catch (RuntimeException groupFault) {
+			// one comment the database refuses must not take the others with it
+			for (Pending pending : group) {
+				try {
+					pending.id()
+						.complete(this.transactions.execute((status) -> this.repository.insert(pending.comment())));
+				}
+				catch (RuntimeException fault) {
+					pending.id().completeExceptionally(fault);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Stores what is queued, then stops: the web server has stopped taking requests by
+	 * now, and the database is closed after this.
+	 */
+	@Override
+	public void destroy() throws InterruptedException {
+		this.stopping = true;
+		this.thread.join(TimeUnit.SECONDS.toMillis(30));
+	}
+
+	private record Pending(CommentRepository.NewComment comment, CompletableFuture<Long> id) {
+	}
+
+}

@@ -1,0 +1,217 @@
+package blog.post;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import blog.comment.CommentService;
+import blog.comment.Keys;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves post pages from memory. A post page is the same bytes for every reader until its
+ * comments change, but for the comment form's token, which records when the reader got
+ * the page (the minimum fill time needs that). So a page is rendered once, with a
+ * placeholder where the token goes, and kept as the bytes around it, plain and gzipped;
+ * each request gets them with a fresh token spliced in. A comment written or deleted
+ * moves the post's version, and the next request renders the page again.
+ * <p>
+ * The ETag is weak (the token differs from answer to answer) and names the page's fixed
+ * bytes and the hour, so that a page kept by a browser is revalidated with a fresh token
+ * at least hourly; {@code If-None-Match} is answered 304 before anything is rendered.
+ * Pages for one reader (just posted, replying, deleted) are not kept.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+public class PageCacheFilter extends OncePerRequestFilter {
+
+	/**
+	 * The request attribute that, while a page is rendered for keeping, holds the
+	 * placeholder to render in place of the form's token.
+	 */
+	public static final String TOKEN_PLACEHOLDER = PageCacheFilter.class.getName() + ".tokenPlaceholder";
+
+	private static final Pattern PERMALINK = Pattern.compile("/(\\d{4})/(\\d{2})/([^/]+)\\.html");
+
+	private static final Pattern PAGE_QUERY = Pattern.compile("page=([1-9]\\d{0,5})");
+
+	private final PostCatalog catalog;
+
+	private final CommentService comments;
+
+	private final Clock clock;
+
+	/** unguessable, so that no comment can hold it */
+	private final String placeholder = "token-placeholder-" + Keys.randomToken();
+
+	private final ConcurrentMap<String, Kept> kept = new ConcurrentHashMap<>();
+
+	PageCacheFilter(PostCatalog catalog, CommentService comments, Clock clock) {
+		this.catalog = catalog;
+		this.comments = comments;
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		boolean head = "HEAD".equals(request.getMethod());
+		Optional<Post> post = ("GET".equals(request.getMethod()) || head) ? cacheable(request) : Optional.empty();
+		if (post.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String slug = post.get().slug();
+		long version = this.comments.version(slug);
+		String key = request.getRequestURI() + "?" + request.getQueryString();
+		Kept page = this.kept.get(key);
+		if (page == null || page.version() != version) {
+			page = render(request, response, chain, version);
+			if (page == null) {
+				return;
+			}
+			this.kept.put(key, page);
+		}
+		String etag = "W/\"" + page.digest() + "-" + this.clock.instant().getEpochSecond() / 3600 + "\"";
+		response.setHeader("ETag", etag);
+		response.setHeader("Cache-Control", "no-cache");
+		response.setHeader("Vary", "Accept-Encoding");
+		if (matches(request.getHeader("If-None-Match"), etag)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setContentType(page.contentType());
+		if (page.language() != null) {
+			response.setHeader("Content-Language", page.language());
+		}
+		String token = page.page().spliced() ? this.comments.formToken(slug) : "";
+		if (acceptsGzip(request.getHeader("Accept-Encoding"))) {
+			byte[] body = page.page().gzip(token);
+			response.setHeader("Content-Encoding", "gzip");
+			response.setContentLength(body.length);
+			if (!head) {
+				response.getOutputStream().write(body);
+			}
+		}
+		else {
+			response.setContentLength(page.page().plainLength(token));
+			if (!head) {
+				page.page().writePlain(token, response.getOutputStream());
+			}
+		}
+	}
+
+	/**
+	 * @return the post a request asks for, if its answer is the same for every reader:
+	 * {@code /} or a permalink, with no query but a page of comments
+	 */
+	private Optional<Post> cacheable(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (query != null && !PAGE_QUERY.matcher(query).matches()) {
+			return Optional.empty();
+		}
+		String path = request.getRequestURI();
+		if ("/".equals(path)) {
+			return Optional.of(this.catalog.newest());
+		}
+		Matcher permalink = PERMALINK.matcher(path);
+		if (!permalink.matches()) {
+			return Optional.empty();
+		}
+		return this.catalog.find(Integer.parseInt(permalink.group(1)), Integer.parseInt(permalink.group(2)),
+				permalink.group(3));
+	}
+
+	private @Nullable Kept render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			long version) throws ServletException, IOException {
+		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+		request.setAttribute(TOKEN_PLACEHOLDER, this.placeholder);
+		try {
+			chain.doFilter(request, capture);
+		}
+		finally {
+			request.removeAttribute(TOKEN_PLACEHOLDER);
+		}
+		if (capture.getStatus() != HttpServletResponse.SC_OK || capture.getContentType() == null
+				|| !capture.getContentType().startsWith("text/html")) {
+			capture.copyBodyToResponse();
+			return null;
+		}
+		SplicedPage page = new SplicedPage(capture.getContentAsByteArray(),
+				this.placeholder.getBytes(StandardCharsets.US_ASCII));
+		capture.resetBuffer();
+		return new Kept(page, version, digest(page), capture.getContentType(), response.getHeader("Content-Language"));
+	}
+
+	static boolean matches(@Nullable String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		String opaque = etag.substring(2);
+		for (String candidate : ifNoneMatch.split(",")) {
+			String tag = candidate.strip();
+			if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(opaque)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static boolean acceptsGzip(@Nullable String acceptEncoding) {
+		if (acceptEncoding == null) {
+			return false;
+		}
+		for (String coding : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
+			String[] parts = coding.split(";");
+			if (parts[0].strip().equals("gzip")) {
+				return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0{0,3})?");
+			}
+		}
+		return false;
+	}
+
+	private static String digest(SplicedPage page) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			for (byte[] part : page.fixedParts()) {
+				sha.update(part);
+			}
+			return HexFormat.of().formatHex(sha.digest(), 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A page kept.
+	 *
+	 * @param page its bytes
+	 * @param version the version of its post's comments it shows
+	 * @param digest what names its fixed bytes in the ETag
+	 * @param contentType its content type
+	 * @param language its Content-Language
+	 */
+	private record Kept(SplicedPage page, long version, String digest, String contentType, @Nullable String language) {
+	}
+
+}

@@ -1,0 +1,125 @@
+package blog.post;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+import blog.support.Http;
+import blog.support.TestContent;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Post pages served from memory over HTTP: conditional requests, gzip, a fresh form token
+ * in every answer, and a new page as soon as a comment is written.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PageCacheTests {
+
+	static final String ESSAY = TestContent.ESSAY_PATH;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void pageShouldCarryAWeakETagAndBeRevalidated() {
+		Http http = new Http(this.port);
+		HttpResponse<String> page = http.get(ESSAY);
+		String etag = page.headers().firstValue("ETag").orElseThrow();
+		assertThat(etag).matches("W/\"[0-9a-f]{24}-\\d+\"");
+		assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+		assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+		HttpResponse<String> again = http.get(ESSAY, "If-None-Match", etag);
+		assertThat(again.statusCode()).isEqualTo(304);
+		assertThat(again.body()).isEmpty();
+		assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+		assertThat(http.get(ESSAY, "If-None-Match", "W/\"other\"").statusCode()).isEqualTo(200);
+		assertThat(http.get("/", "If-None-Match", "*").statusCode()).isEqualTo(304);
+	}
+
+	@Test
+	void gzipShouldHoldThePlainPageWithItsOwnToken() throws Exception {
+		HttpResponse<byte[]> gzip = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + ESSAY))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(gzip.headers().firstValue("Content-Length")).hasValue(Integer.toString(gzip.body().length));
+		String unzipped = gunzip(gzip.body());
+		String plain = new Http(this.port).get(ESSAY).body();
+		assertThat(withoutToken(unzipped)).isEqualTo(withoutToken(plain));
+	}
+
+	@Test
+	void everyAnswerShouldCarryATokenIssuedWhenItWasSent() throws Exception {
+		Http http = new Http(this.port);
+		long before = Instant.now().getEpochSecond();
+		http.get(ESSAY);
+		Thread.sleep(1100);
+		String token = Jsoup.parse(http.get(ESSAY).body()).selectFirst("input[name=token]").val();
+		assertThat(Long.parseLong(token.substring(0, token.indexOf('.')))).isGreaterThan(before);
+	}
+
+	@Test
+	void commentShouldBeOnThePageAtOnceUnderANewETag() {
+		Http http = new Http(this.port);
+		HttpResponse<String> page = http.get(ESSAY);
+		String etag = page.headers().firstValue("ETag").orElseThrow();
+		String token = Jsoup.parse(page.body()).selectFirst("input[name=token]").val();
+		String text = "cached? " + UUID.randomUUID();
+		HttpResponse<String> posted = http.post(ESSAY + "/comments",
+				"token=" + token + "&name=Fresh&body=" + text.replace(" ", "+"), "Content-Type",
+				"application/x-www-form-urlencoded");
+		assertThat(posted.statusCode()).isEqualTo(303);
+		HttpResponse<String> after = http.get(ESSAY, "If-None-Match", etag);
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(after.body()).contains(text);
+		assertThat(after.headers().firstValue("ETag")).isNotEqualTo(etag);
+	}
+
+	@Test
+	void pagesForOneReaderShouldNotBeKept() {
+		Http http = new Http(this.port);
+		assertThat(http.get(ESSAY + "?reply=1").headers().firstValue("ETag")).isEmpty();
+		assertThat(http.get(ESSAY + "?posted=1&key=x").headers().firstValue("ETag")).isEmpty();
+		assertThat(http.get(ESSAY + "?page=999").statusCode()).isEqualTo(404);
+		assertThat(http.get("/2024/10/no-such-post.html").statusCode()).isEqualTo(404);
+		assertThat(http.get("/2024/10/no-such-post.html").headers().firstValue("ETag")).isEmpty();
+	}
+
+	@Test
+	void headShouldAnswerTheHeadersAlone() throws Exception {
+		HttpResponse<String> head = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + ESSAY))
+				.method("HEAD", HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		assertThat(head.headers().firstValue("ETag")).isPresent();
+	}
+
+	private static String withoutToken(String page) {
+		return page.replaceAll("name=\"token\" value=\"[^\"]+\"", "name=\"token\"");
+	}
+
+	private static String gunzip(byte[] gzip) throws IOException {
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
