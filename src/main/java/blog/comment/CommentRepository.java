@@ -61,6 +61,34 @@ class CommentRepository {
 				order by created_at, id""").param("slug", slug).query(CommentRepository::comment).list();
 	}
 
+	/**
+	 * @return how many threads readers see on the post before the one this top-level
+	 * comment heads (in the order of {@link #publishedAndDeleted}): published heads, and
+	 * deleted ones that keep published replies
+	 */
+	long shownThreadsBefore(String slug, Instant createdAt, long id) {
+		return this.jdbc.sql("""
+				select count(*) from comment h where h.post_slug = :slug and h.parent_id is null
+				  and (h.created_at < :created or (h.created_at = :created and h.id < :id))
+				  and (h.status = 'PUBLISHED' or (h.status = 'DELETED'
+				    and exists (select 1 from comment r where r.parent_id = h.id and r.status = 'PUBLISHED')))""")
+			.param("slug", slug)
+			.param("created", utc(createdAt))
+			.param("id", id)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * @return whether a comment has published replies
+	 */
+	boolean hasPublishedReplies(long id) {
+		return this.jdbc.sql("select count(*) from comment where parent_id = :id and status = 'PUBLISHED'")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	Optional<Comment> find(long id) {
 		return this.jdbc.sql("select " + COLUMNS + " from comment where id = :id")
 			.param("id", id)

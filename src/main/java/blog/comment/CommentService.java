@@ -214,7 +214,19 @@ public class CommentService {
 	 * without replies)
 	 */
 	public int pageOf(Post post, long id) {
-		return CommentThread.pageOf(this.repository.publishedAndDeleted(post.slug()), id);
+		Optional<Comment> comment = this.repository.find(id).filter((found) -> found.postSlug().equals(post.slug()));
+		Optional<Comment> head = comment
+			.flatMap((found) -> (found.parentId() != null) ? this.repository.find(found.parentId()) : comment);
+		if (head.isEmpty() || !shown(head.get())) {
+			return 1;
+		}
+		long before = this.repository.shownThreadsBefore(post.slug(), head.get().createdAt(), head.get().id());
+		return (int) (before / CommentThread.PER_PAGE) + 1;
+	}
+
+	private boolean shown(Comment head) {
+		return head.status() == Comment.Status.PUBLISHED
+				|| (head.status() == Comment.Status.DELETED && this.repository.hasPublishedReplies(head.id()));
 	}
 
 	private @Nullable Comment replyTarget(Post post, String parentId, Errors errors) {

@@ -42,22 +42,6 @@ public record CommentThread(int count, List<Entry> comments, int page, int pages
 	}
 
 	/**
-	 * @param stored the post's comments, oldest first
-	 * @param id a comment
-	 * @return the page that shows the comment (or its thread), 1 if none does
-	 */
-	static int pageOf(List<Comment> stored, long id) {
-		List<Entry> shown = threads(stored);
-		for (int i = 0; i < shown.size(); i++) {
-			Entry head = shown.get(i);
-			if (head.id() == id || head.replies().stream().anyMatch((reply) -> reply.id() == id)) {
-				return i / PER_PAGE + 1;
-			}
-		}
-		return 1;
-	}
-
-	/**
 	 * @return the threads readers see, oldest first: each top-level comment with its
 	 * published replies; a deleted one only while it has replies
 	 */
