@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import blog.post.Post;
+import blog.system.BlogProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import blog.system.BlogProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
