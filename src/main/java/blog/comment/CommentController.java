@@ -103,6 +103,9 @@ class CommentController {
 	@PostMapping(path = "/comments/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ModelAndView processDeleteForm(@PathVariable long id, @RequestParam(required = false) @Nullable String key,
 			Model model) {
+		if (!this.comments.deleteKeyMatches(id, key)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
 		Post post = this.comments.find(id).flatMap((comment) -> this.catalog.find(comment.postSlug())).orElse(null);
 		int page = (post != null) ? this.comments.pageOf(post, id) : 1;
 		this.comments.delete(id, key).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
