@@ -62,21 +62,20 @@ class CommentRepository {
 	}
 
 	/**
-	 * @return how many threads readers see on the post before the one this top-level
-	 * comment heads (in the order of {@link #publishedAndDeleted}): published heads, and
-	 * deleted ones that keep published replies
+	 * @return the post's thread heads that readers see, in the order of
+	 * {@link #publishedAndDeleted}: published top-level comments, and deleted ones that
+	 * keep published replies
 	 */
-	long shownThreadsBefore(String slug, Instant createdAt, long id) {
+	List<ThreadIndex.Head> shownHeads(String slug) {
 		return this.jdbc.sql("""
-				select count(*) from comment h where h.post_slug = :slug and h.parent_id is null
-				  and (h.created_at < :created or (h.created_at = :created and h.id < :id))
+				select h.id, h.created_at from comment h where h.post_slug = :slug and h.parent_id is null
 				  and (h.status = 'PUBLISHED' or (h.status = 'DELETED'
-				    and exists (select 1 from comment r where r.parent_id = h.id and r.status = 'PUBLISHED')))""")
+				    and exists (select 1 from comment r where r.parent_id = h.id and r.status = 'PUBLISHED')))
+				order by h.created_at, h.id""")
 			.param("slug", slug)
-			.param("created", utc(createdAt))
-			.param("id", id)
-			.query(Long.class)
-			.single();
+			.query((row, number) -> new ThreadIndex.Head(row.getObject("created_at", OffsetDateTime.class).toInstant(),
+					row.getLong("id")))
+			.list();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package blog.comment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -15,7 +16,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
 /**
@@ -49,6 +49,8 @@ public class CommentService {
 	private final Object[] locks = new Object[64];
 
 	private final ConcurrentMap<String, AtomicLong> versions = new ConcurrentHashMap<>();
+
+	private final ThreadIndex threads = new ThreadIndex();
 
 	CommentService(CommentRepository repository, CommentWriter writer, CommentRenderer renderer, FormTokens tokens,
 			Keys keys, CommentRateLimiter rateLimiter, BlogProperties properties, Clock clock) {
@@ -112,7 +114,9 @@ public class CommentService {
 		if (form.website() != null && !form.website().isEmpty()) {
 			return new Outcome.Invalid("comment.honeypot");
 		}
-		Instant now = this.clock.instant();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS); // as the
+																			// database
+																			// keeps it
 		if (Duration.between(token.issuedAt(), now).compareTo(this.settings.minFillTime()) < 0) {
 			return new Outcome.Invalid("comment.too-fast");
 		}
@@ -140,7 +144,9 @@ public class CommentService {
 				logger.error("Could not store a comment on " + post.slug(), ex);
 				return new Outcome.Unsaved();
 			}
-			changed(post.slug());
+			boolean newThread = heldReason == null && parent == null;
+			this.threads.added(post.slug(), newThread ? new ThreadIndex.Head(now, id) : null,
+					() -> changed(post.slug()));
 			return new Outcome.Posted(id, heldReason != null, deleteKey);
 		}
 	}
@@ -154,9 +160,9 @@ public class CommentService {
 
 	/**
 	 * Shows the private delete link once: the first time the writer's page asks for it.
-	 * @return whether the link may be shown now
+	 * @return whether the link may be shown now (the update that claims it is atomic on
+	 * its own)
 	 */
-	@Transactional
 	public boolean claimDeleteLink(long id, @Nullable String key) {
 		return deleteKeyMatches(id, key) && this.repository.markDeleteLinkShown(id);
 	}
@@ -189,9 +195,10 @@ public class CommentService {
 	 * Tells the pages kept in memory that a post's comments changed in the database by
 	 * another way than this service (a restore, a test's fixture).
 	 * @param slug the post
+	 * @return the post's new version
 	 */
-	public void changed(String slug) {
-		this.versions.computeIfAbsent(slug, (key) -> new AtomicLong()).incrementAndGet();
+	public long changed(String slug) {
+		return this.versions.computeIfAbsent(slug, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
 	public Optional<Comment> find(long id) {
@@ -220,8 +227,9 @@ public class CommentService {
 		if (head.isEmpty() || !shown(head.get())) {
 			return 1;
 		}
-		long before = this.repository.shownThreadsBefore(post.slug(), head.get().createdAt(), head.get().id());
-		return (int) (before / CommentThread.PER_PAGE) + 1;
+		int before = this.threads.before(post.slug(), version(post.slug()), head.get().createdAt(), head.get().id(),
+				() -> this.repository.shownHeads(post.slug()));
+		return before / CommentThread.PER_PAGE + 1;
 	}
 
 	private boolean shown(Comment head) {

@@ -3,6 +3,8 @@ package blog.comment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,14 +25,27 @@ class FormTokens {
 
 	private final Clock clock;
 
+	private final ConcurrentMap<String, Issued> latest = new ConcurrentHashMap<>();
+
 	FormTokens(Keys keys, Clock clock) {
 		this.keys = keys;
 		this.clock = clock;
 	}
 
+	/**
+	 * @param slug a post (of the catalog: the tokens kept are one per post)
+	 * @return a token for its form; the same one to every reader within a second, so that
+	 * a page served from memory signs once a second, not once per reader
+	 */
 	String issue(String slug) {
-		String issued = Long.toString(this.clock.instant().getEpochSecond());
-		return issued + "." + this.keys.sign("form", slug + "\n" + issued);
+		long second = this.clock.instant().getEpochSecond();
+		Issued last = this.latest.get(slug);
+		if (last != null && last.second() == second) {
+			return last.token();
+		}
+		String token = second + "." + this.keys.sign("form", slug + "\n" + second);
+		this.latest.put(slug, new Issued(second, token));
+		return token;
 	}
 
 	/**
@@ -56,6 +71,9 @@ class FormTokens {
 			return new Check(Verdict.FORGED, null);
 		}
 		return new Check(issuedAt.plus(LIFETIME).isBefore(now) ? Verdict.EXPIRED : Verdict.VALID, issuedAt);
+	}
+
+	private record Issued(long second, String token) {
 	}
 
 	enum Verdict {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import blog.system.BlogProperties;
@@ -25,6 +26,21 @@ class FormTokensTests {
 		FormTokens.Check check = tokensAt(NOW.plusSeconds(30)).check(token, "post");
 		assertThat(check.verdict()).isEqualTo(FormTokens.Verdict.VALID);
 		assertThat(check.issuedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void issueShouldSignOncePerSecondAndPost() {
+		MutableClock clock = new MutableClock(NOW);
+		FormTokens tokens = new FormTokens(new Keys(properties("a-test-secret-that-is-long-enough-0123")), clock);
+		String first = tokens.issue("post");
+		assertThat(tokens.issue("post")).isSameAs(first);
+		assertThat(tokens.issue("other-post")).isNotEqualTo(first);
+		clock.now = NOW.plusMillis(999);
+		assertThat(tokens.issue("post")).isSameAs(first);
+		clock.now = NOW.plusSeconds(1);
+		String next = tokens.issue("post");
+		assertThat(next).isNotEqualTo(first);
+		assertThat(tokens.check(next, "post").issuedAt()).isEqualTo(NOW.plusSeconds(1));
 	}
 
 	@Test
@@ -84,6 +100,31 @@ class FormTokensTests {
 
 	private static Clock clock(Instant now) {
 		return Clock.fixed(now, ZoneOffset.UTC);
+	}
+
+	static final class MutableClock extends Clock {
+
+		Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 }
