@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -69,6 +72,15 @@ final class Chromium {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Clicks what sends a form or follows a link, and waits until the next page replaced
+	 * this one (a click returns before the browser navigated).
+	 */
+	static void clickAndWait(ChromeDriver driver, WebElement element) {
+		element.click();
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
 	}
 
 }

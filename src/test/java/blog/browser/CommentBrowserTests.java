@@ -65,7 +65,7 @@ class CommentBrowserTests {
 		String id = comment.getAttribute("id");
 		assertThat(comment.findElement(By.cssSelector(".comment-author")).getText()).isEqualTo("Reader " + javascript);
 
-		comment.findElement(By.linkText("Reply")).click();
+		Chromium.clickAndWait(browser, comment.findElement(By.linkText("Reply")));
 		assertThat(browser.findElement(By.id("comment-form-title")).getText())
 			.isEqualTo("Reply to Reader " + javascript);
 		String reply = "I agree " + UUID.randomUUID();
@@ -84,7 +84,7 @@ class CommentBrowserTests {
 		}
 
 		browser.get(deleteLink);
-		browser.findElement(By.xpath("//button[text()='Delete comment']")).click();
+		Chromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Delete comment']")));
 		assertThat(browser.findElement(By.cssSelector("#comments .notice")).getText())
 			.isEqualTo("Your comment was deleted.");
 		assertThat(browser.findElement(By.cssSelector("#" + id + " > article")).getText())

@@ -31,7 +31,8 @@ final class CommentForm {
 	}
 
 	void send() {
-		this.driver.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
+		Chromium.clickAndWait(this.driver,
+				this.driver.findElement(By.cssSelector("#comment-form button[type=submit]")));
 	}
 
 	static WebElement commentWithText(ChromeDriver driver, String text) {

@@ -142,7 +142,7 @@ class PostPageBrowserTests {
 			assertThat(page.title()).startsWith("The Dangers of Ignoring Diplomacy");
 			assertThat(page.sectionTitles()).containsExactlyElementsOf(SECTIONS);
 			assertThat(page.newsLink().getAttribute("href")).isEqualTo("https://lnkd.in/gHm7pJvK");
-			noScript.findElement(By.cssSelector("article .labels a")).click();
+			Chromium.clickAndWait(noScript, noScript.findElement(By.cssSelector("article .labels a")));
 			assertThat(noScript.getCurrentUrl()).endsWith("/search/label/NuclearDiplomacy");
 			assertThat(noScript.findElement(By.tagName("h1")).getText()).isEqualTo("Posts labelled #NuclearDiplomacy");
 		}
