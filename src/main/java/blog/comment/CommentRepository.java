@@ -132,10 +132,10 @@ class CommentRepository {
 			.update() == 1;
 	}
 
-	boolean markDeleted(long id) {
-		return this.jdbc.sql("update comment set status = 'DELETED' where id = :id and status <> 'DELETED'")
-			.param("id", id)
-			.update() == 1;
+	boolean markDeleted(long id, Instant now) {
+		return this.jdbc.sql("""
+				update comment set status = 'DELETED', status_before = status, status_changed_at = :now
+				where id = :id and status <> 'DELETED'""").param("id", id).param("now", utc(now)).update() == 1;
 	}
 
 	long count(String slug, Comment.Status status) {

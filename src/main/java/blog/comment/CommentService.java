@@ -46,6 +46,8 @@ public class CommentService {
 
 	private final Clock clock;
 
+	private final ModerationMode mode;
+
 	private final Object[] locks = new Object[64];
 
 	private final ConcurrentMap<String, AtomicLong> versions = new ConcurrentHashMap<>();
@@ -53,7 +55,7 @@ public class CommentService {
 	private final ThreadIndex threads = new ThreadIndex();
 
 	CommentService(CommentRepository repository, CommentWriter writer, CommentRenderer renderer, FormTokens tokens,
-			Keys keys, CommentRateLimiter rateLimiter, BlogProperties properties, Clock clock) {
+			Keys keys, CommentRateLimiter rateLimiter, BlogProperties properties, Clock clock, ModerationMode mode) {
 		this.repository = repository;
 		this.writer = writer;
 		this.renderer = renderer;
@@ -62,6 +64,7 @@ public class CommentService {
 		this.rateLimiter = rateLimiter;
 		this.settings = properties.comments();
 		this.clock = clock;
+		this.mode = mode;
 		for (int i = 0; i < this.locks.length; i++) {
 			this.locks[i] = new Object();
 		}
@@ -176,7 +179,7 @@ public class CommentService {
 		if (!deleteKeyMatches(id, key)) {
 			return Optional.empty();
 		}
-		this.repository.markDeleted(id);
+		this.repository.markDeleted(id, this.clock.instant());
 		Optional<Comment> deleted = this.repository.find(id);
 		deleted.ifPresent((comment) -> changed(comment.postSlug()));
 		return deleted;
@@ -253,7 +256,7 @@ public class CommentService {
 	}
 
 	private @Nullable String heldReason(String name, String body) {
-		return switch (this.settings.moderation()) {
+		return switch (this.mode.current()) {
 			case OFF -> null;
 			case ALL -> "every comment is held";
 			case LINKS -> this.renderer.hasLink(body) ? "holds a link" : null;

@@ -64,7 +64,7 @@ public class Keys {
 	 * @param address a client's network address
 	 * @return a stable stand-in for it that cannot be turned back into the address
 	 */
-	String client(String address) {
+	public String client(String address) {
 		return sign("client", address).substring(0, 32);
 	}
 

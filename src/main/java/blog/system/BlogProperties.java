@@ -24,11 +24,13 @@ import org.springframework.validation.annotation.Validated;
  * @param formSecret key that signs comment forms; generated and kept in the data folder
  * when not given
  * @param comments the rules for comments
+ * @param admin the editor's account
  */
 @Validated
 @ConfigurationProperties("blog")
 public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultValue("data") Path dataDir,
-		@Nullable URI baseUrl, @Nullable String formSecret, @DefaultValue @Valid Comments comments) {
+		@Nullable URI baseUrl, @Nullable String formSecret, @DefaultValue @Valid Comments comments,
+		@DefaultValue @Valid Admin admin) {
 
 	public BlogProperties {
 		if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
@@ -71,6 +73,29 @@ public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultV
 	 * @param perDay comments a client may send in a day
 	 */
 	public record RateLimit(@DefaultValue("5") @Min(1) int perMinute, @DefaultValue("30") @Min(1) int perDay) {
+	}
+
+	/**
+	 * @param username the editor's login name
+	 * @param passwordHash the editor's password as a {@code {bcrypt}} or {@code {argon2}}
+	 * hash; when not given, a one-time password is generated on first start and only its
+	 * hash kept in the data folder
+	 */
+	public record Admin(@DefaultValue("editor") String username, @Nullable String passwordHash) {
+
+		public Admin {
+			if (username.isBlank() || username.length() > 80 || !username.equals(username.strip())) {
+				throw new IllegalArgumentException(
+						"blog.admin.username must be 1 to 80 characters without spaces at either end");
+			}
+			if (passwordHash != null && !passwordHash.isBlank() && !passwordHash
+				.matches("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}|\\{argon2}\\$argon2id?\\$.+")) {
+				throw new IllegalArgumentException(
+						"blog.admin.password-hash must be a {bcrypt}… or {argon2}… hash (see README, 'The editor's desk'),"
+								+ " never the password itself");
+			}
+		}
+
 	}
 
 	/**

@@ -94,8 +94,10 @@ class FormTokensTests {
 	}
 
 	private BlogProperties properties(String secret) {
-		return new BlogProperties(Path.of("content"), this.dataDir, null, secret, new BlogProperties.Comments(
-				BlogProperties.Moderation.LINKS, new BlogProperties.RateLimit(5, 30), Duration.ofSeconds(2), 5000));
+		return new BlogProperties(Path.of("content"), this.dataDir, null, secret,
+				new BlogProperties.Comments(BlogProperties.Moderation.LINKS, new BlogProperties.RateLimit(5, 30),
+						Duration.ofSeconds(2), 5000),
+				new BlogProperties.Admin("editor", null));
 	}
 
 	private static Clock clock(Instant now) {

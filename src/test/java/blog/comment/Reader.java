@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A reader of the essay over HTTP: opens the page, fills in the comment form as its HTML
  * gives it, and sends it.
  */
-final class Reader {
+public final class Reader {
 
-	static final String ESSAY = TestContent.ESSAY_PATH;
+	public static final String ESSAY = TestContent.ESSAY_PATH;
 
 	static final String COMMENTS = ESSAY + "/comments";
 
@@ -30,11 +30,11 @@ final class Reader {
 
 	private String lastPage = ESSAY;
 
-	Reader(int port) {
+	public Reader(int port) {
 		this.http = new Http(port);
 	}
 
-	Document open(String path) {
+	public Document open(String path) {
 		HttpResponse<String> response = this.http.get(path);
 		assertThat(response.statusCode()).as(path).isEqualTo(200);
 		return Jsoup.parse(response.body());
@@ -47,7 +47,7 @@ final class Reader {
 	/**
 	 * @param fields names and values, in pairs; a token is added unless one is given
 	 */
-	HttpResponse<String> send(String... fields) {
+	public HttpResponse<String> send(String... fields) {
 		Map<String, String> form = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < fields.length; i += 2) {
 			form.put(fields[i], fields[i + 1]);
@@ -68,7 +68,7 @@ final class Reader {
 	 * Sends a comment and follows the 303 to the page that shows it.
 	 * @return the comment's number
 	 */
-	long comment(String name, String body, String... more) {
+	public long comment(String name, String body, String... more) {
 		String[] fields = new String[4 + more.length];
 		fields[0] = "name";
 		fields[1] = name;
@@ -90,7 +90,7 @@ final class Reader {
 		return this.lastPage;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return this.http.get(path);
 	}
 

@@ -53,18 +53,24 @@ public final class RawHttp {
 	 * @param port the server's port on loopback
 	 * @param target the request target
 	 * @param form the form, already encoded
+	 * @param headers more header lines, such as {@code Cookie: …}
 	 * @return the whole answer, status line first
 	 * @throws IOException when the server cannot be reached or hangs up
 	 */
-	public static Answer post(InetAddress from, int port, String target, String form) throws IOException {
+	public static Answer post(InetAddress from, int port, String target, String form, String... headers)
+			throws IOException {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
-		String head = "POST " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
-				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
-				+ "\r\nConnection: close\r\n\r\n";
+		StringBuilder head = new StringBuilder(
+				"POST " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+						+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n");
+		for (String header : headers) {
+			head.append(header).append("\r\n");
+		}
+		head.append("Connection: close\r\n\r\n");
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
 			socket.setSoTimeout(20_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.write(body);
 			out.flush();
 			byte[] raw = socket.getInputStream().readAllBytes();

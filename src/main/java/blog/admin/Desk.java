@@ -1,0 +1,132 @@
+package blog.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import blog.comment.Comment;
+import blog.comment.CommentService;
+import blog.comment.Moderation;
+import blog.comment.ModerationMode;
+import blog.system.BlogProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The editor's actions, each one transaction with its audit row; the posts whose comments
+ * changed are told once it committed, so that their pages are rendered anew.
+ */
+@Service
+class Desk {
+
+	private static final Log logger = LogFactory.getLog(Desk.class);
+
+	/** how long spam and deleted comments stay restorable */
+	static final Duration KEPT = Duration.ofDays(30);
+
+	private final Moderation moderation;
+
+	private final ModerationMode mode;
+
+	private final CommentService comments;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	Desk(Moderation moderation, ModerationMode mode, CommentService comments, AuditLog audit,
+			TransactionTemplate transactions, Clock clock) {
+		this.moderation = moderation;
+		this.mode = mode;
+		this.comments = comments;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param editor who acts
+	 * @param action what to do
+	 * @param ids to which comments
+	 * @return how many comments it changed
+	 */
+	int apply(String editor, Moderation.Action action, Collection<Long> ids) {
+		Set<String> changedPosts = new LinkedHashSet<>();
+		Integer changed = this.transactions.execute((status) -> {
+			Instant now = this.clock.instant();
+			int count = 0;
+			for (long id : new LinkedHashSet<>(ids)) {
+				Optional<Comment> before = this.moderation.apply(id, action, now);
+				if (before.isPresent()) {
+					Comment comment = before.get();
+					String after = this.moderation.find(id).map((item) -> item.comment().status().name()).orElse("?");
+					this.audit.record(now, editor, action.name().toLowerCase(Locale.ROOT), id,
+							comment.status().name() + " → " + after + " on " + comment.postSlug());
+					changedPosts.add(comment.postSlug());
+					count++;
+				}
+			}
+			return count;
+		});
+		changedPosts.forEach(this.comments::changed);
+		return (changed != null) ? changed : 0;
+	}
+
+	/**
+	 * Keeps the editor's moderation mode.
+	 */
+	void chooseMode(String editor, BlogProperties.Moderation chosen) {
+		this.transactions.executeWithoutResult((status) -> {
+			BlogProperties.Moderation before = this.mode.current();
+			this.mode.choose(chosen);
+			this.audit.record(this.clock.instant(), editor, "mode", null, before.name() + " → " + chosen.name());
+		});
+	}
+
+	void loggedIn(String editor) {
+		this.audit.record(this.clock.instant(), editor, "login", null, null);
+	}
+
+	void lockedOut(String username, String why) {
+		this.audit.record(this.clock.instant(), "(login)", "lock-out", null, why + " for user '" + username + "'");
+	}
+
+	List<AuditLog.Event> auditTrail(int limit) {
+		return this.audit.latest(limit);
+	}
+
+	/**
+	 * Once a day: spam and deleted comments older than {@link #KEPT} go for good.
+	 */
+	@Scheduled(cron = "${blog.admin.purge-cron:0 30 3 * * *}")
+	void purge() {
+		Set<String> changedPosts = new LinkedHashSet<>();
+		Integer purged = this.transactions.execute((status) -> {
+			Instant now = this.clock.instant();
+			List<Comment> gone = this.moderation.purge(now.minus(KEPT));
+			for (Comment comment : gone) {
+				this.audit.record(now, "(daily purge)", "purge", comment.id(),
+						comment.status().name() + " for over " + KEPT.toDays() + " days, on " + comment.postSlug());
+				changedPosts.add(comment.postSlug());
+			}
+			return gone.size();
+		});
+		changedPosts.forEach(this.comments::changed);
+		if (purged != null && purged > 0) {
+			logger.info("Purged " + purged + " spam or deleted comments older than " + KEPT.toDays() + " days");
+		}
+	}
+
+}

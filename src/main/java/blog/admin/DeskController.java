@@ -1,0 +1,221 @@
+package blog.admin;
+
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import blog.comment.Moderation;
+import blog.comment.ModerationMode;
+import blog.post.Post;
+import blog.post.PostCatalog;
+import blog.system.BlogProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The editor's desk: the queue of comments, the actions on them (each a POST answered
+ * with a redirect back and a message), the moderation mode, and the audit trail.
+ */
+@Controller
+class DeskController {
+
+	private static final int SEARCH_MAX = 200;
+
+	private final Moderation moderation;
+
+	private final ModerationMode mode;
+
+	private final Desk desk;
+
+	private final PostCatalog catalog;
+
+	DeskController(Moderation moderation, ModerationMode mode, Desk desk, PostCatalog catalog) {
+		this.moderation = moderation;
+		this.mode = mode;
+		this.desk = desk;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/admin")
+	String showDesk(@RequestParam(name = "show", defaultValue = "queue") String show,
+			@RequestParam(name = "q", required = false) @Nullable String search,
+			@RequestParam(name = "page", defaultValue = "1") String pageParameter, Model model) {
+		Moderation.Filter filter = filter(show);
+		String query = (search != null) ? search.strip() : "";
+		if (query.length() > SEARCH_MAX) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The search is too long");
+		}
+		int page = page(pageParameter);
+		long total = this.moderation.count(filter, query);
+		int pages = (int) Math.max(1, (total + Moderation.PER_PAGE - 1) / Moderation.PER_PAGE);
+		if (page > pages) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		List<Moderation.Item> items = this.moderation.list(filter, query, page);
+		Map<String, String> titles = new HashMap<>();
+		for (Post post : this.catalog.posts()) {
+			titles.put(post.slug(), post.title());
+		}
+		model.addAttribute("show", filter.name().toLowerCase(Locale.ROOT));
+		model.addAttribute("filters", Moderation.Filter.values());
+		model.addAttribute("counts", this.moderation.counts());
+		model.addAttribute("q", query);
+		model.addAttribute("items", items);
+		model.addAttribute("total", total);
+		model.addAttribute("page", page);
+		model.addAttribute("pages", pages);
+		model.addAttribute("titles", titles);
+		model.addAttribute("permalinks", permalinks());
+		model.addAttribute("modes", BlogProperties.Moderation.values());
+		model.addAttribute("mode", this.mode.current());
+		model.addAttribute("configuredMode", this.mode.configured());
+		model.addAttribute("back", back(filter, query, page));
+		return "admin/desk";
+	}
+
+	@PostMapping("/admin/comments/{id}/{action}")
+	RedirectView act(@PathVariable String id, @PathVariable String action, @RequestParam(defaultValue = "") String back,
+			Principal editor, RedirectAttributes redirect) {
+		if (!id.matches("\\d{1,18}")) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		Moderation.Action chosen = action(action);
+		int changed = this.desk.apply(editor.getName(), chosen, List.of(Long.parseLong(id)));
+		redirect.addFlashAttribute("done", (changed == 1) ? done(chosen, 1)
+				: "Comment " + id + " was not changed: it is gone, or already " + past(chosen) + ".");
+		return seeOther(safeBack(back));
+	}
+
+	@PostMapping("/admin/comments")
+	RedirectView actOnSelected(@RequestParam(name = "ids", required = false) @Nullable List<String> ids,
+			@RequestParam(name = "bulk", defaultValue = "") String action, @RequestParam(defaultValue = "") String back,
+			Principal editor, RedirectAttributes redirect) {
+		Moderation.Action chosen = action(action);
+		List<Long> chosenIds = (ids != null)
+				? ids.stream().filter((id) -> id.matches("\\d{1,18}")).map(Long::valueOf).toList() : List.of();
+		if (chosenIds.isEmpty()) {
+			redirect.addFlashAttribute("done",
+					"No comments were selected: tick the ones to " + chosen.label().toLowerCase(Locale.ROOT) + ".");
+		}
+		else {
+			int changed = this.desk.apply(editor.getName(), chosen, chosenIds);
+			redirect.addFlashAttribute("done", done(chosen, changed) + ((changed < chosenIds.size())
+					? " " + (chosenIds.size() - changed) + " already were, or are gone." : ""));
+		}
+		return seeOther(safeBack(back));
+	}
+
+	@PostMapping("/admin/mode")
+	RedirectView chooseMode(@RequestParam(name = "mode", defaultValue = "") String chosen, Principal editor,
+			RedirectAttributes redirect) {
+		BlogProperties.Moderation mode;
+		try {
+			mode = BlogProperties.Moderation.valueOf(chosen.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown moderation mode");
+		}
+		this.desk.chooseMode(editor.getName(), mode);
+		redirect.addFlashAttribute("done", "Moderation is now '" + mode.name().toLowerCase(Locale.ROOT) + "'.");
+		return seeOther("/admin");
+	}
+
+	@GetMapping("/admin/audit")
+	String showAudit(Model model) {
+		model.addAttribute("events", this.desk.auditTrail(200));
+		return "admin/audit";
+	}
+
+	private Map<String, String> permalinks() {
+		Map<String, String> permalinks = new HashMap<>();
+		for (Post post : this.catalog.posts()) {
+			permalinks.put(post.slug(), post.permalink());
+		}
+		return permalinks;
+	}
+
+	private static Moderation.Filter filter(String show) {
+		try {
+			return Moderation.Filter.valueOf(show.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown list");
+		}
+	}
+
+	private static Moderation.Action action(String action) {
+		try {
+			return Moderation.Action.valueOf(action.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown action");
+		}
+	}
+
+	private static int page(String page) {
+		if (!page.matches("\\d{1,6}") || Integer.parseInt(page) < 1) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Bad page number");
+		}
+		return Integer.parseInt(page);
+	}
+
+	private static String back(Moderation.Filter filter, String query, int page) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/admin");
+		if (filter != Moderation.Filter.QUEUE) {
+			uri.queryParam("show", filter.name().toLowerCase(Locale.ROOT));
+		}
+		if (!query.isEmpty()) {
+			uri.queryParam("q", query);
+		}
+		if (page > 1) {
+			uri.queryParam("page", page);
+		}
+		return uri.encode().build().toUriString();
+	}
+
+	private static RedirectView seeOther(String path) {
+		RedirectView redirect = new RedirectView(path, true);
+		redirect.setStatusCode(HttpStatus.SEE_OTHER);
+		redirect.setExposeModelAttributes(false);
+		return redirect;
+	}
+
+	/** only back to the desk: never a redirect elsewhere */
+	private static String safeBack(String back) {
+		return (back.equals("/admin") || back.startsWith("/admin?")) && !back.contains("\\") && !back.contains("//")
+				? back : "/admin";
+	}
+
+	private static String done(Moderation.Action action, int count) {
+		String comments = (count == 1) ? "1 comment" : count + " comments";
+		return switch (action) {
+			case APPROVE -> "Published " + comments + ".";
+			case SPAM -> "Marked " + comments + " as spam.";
+			case DELETE -> "Deleted " + comments + " (restorable for 30 days).";
+			case RESTORE -> "Restored " + comments + ".";
+		};
+	}
+
+	private static String past(Moderation.Action action) {
+		return switch (action) {
+			case APPROVE -> "published";
+			case SPAM -> "spam";
+			case DELETE -> "deleted";
+			case RESTORE -> "restored";
+		};
+	}
+
+}

@@ -1,0 +1,91 @@
+package blog.browser;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static blog.support.TestContent.ESSAY_PATH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The editor's morning in Chromium (the desk has no script): log in, find the held
+ * comment first in the queue, approve it, and see it on the post page. The desk and the
+ * login pass axe-core.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DeskBrowserTests {
+
+	static final String PASSWORD = "a long pass phrase for the desk";
+
+	static ChromeDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void editor(DynamicPropertyRegistry registry) {
+		registry.add("blog.admin.password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
+		registry.add("blog.comments.moderation", () -> "links");
+	}
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Chromium.start(true);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void editorShouldLogInApproveAHeldCommentAndSeeItOnThePost() {
+		String words = "Held until approved " + UUID.randomUUID();
+		CommentForm.open(browser, url(ESSAY_PATH)).write("Linker", words + " [source](https://example.org)").send();
+		assertThat(browser.findElement(By.cssSelector("#comments .notice")).getText()).contains("waits for review");
+
+		browser.get(url("/admin"));
+		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		browser.findElement(By.id("username")).sendKeys("editor");
+		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form.login-form button")));
+		assertThat(browser.getCurrentUrl()).endsWith("/admin");
+
+		WebElement item = browser.findElement(By.xpath("//li[contains(@class,'desk-item')][.//div[contains(., '"
+				+ words.substring(words.length() - 36) + "')]]"));
+		assertThat(item.findElement(By.cssSelector(".desk-status")).getText()).isEqualTo("held");
+		PostPage desk = new PostPage(browser);
+		assertThat(desk.accessibilityViolations()).as("the desk").isEmpty();
+		assertThat(desk.screenshot("desk-390", 390)).isNotEmptyFile();
+		Chromium.clickAndWait(browser, item.findElement(By.xpath(".//button[text()='Approve']")));
+		assertThat(browser.findElement(By.cssSelector("p.notice[role=status]")).getText())
+			.isEqualTo("Published 1 comment.");
+
+		browser.get(url(ESSAY_PATH));
+		assertThat(CommentForm.commentWithText(browser, words + " source").isDisplayed()).isTrue();
+
+		browser.get(url("/admin"));
+		Chromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Log out']")));
+		assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
+		assertThat(new PostPage(browser).accessibilityViolations()).as("the login page").isEmpty();
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+}
