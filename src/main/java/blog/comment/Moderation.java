@@ -61,12 +61,12 @@ public class Moderation {
 			return Optional.empty();
 		}
 		int updated = this.jdbc.sql("""
-				update comment set status = :to, status_before = :from, status_changed_at = :now, held_reason =
-				  case when :to = 'PENDING' then held_reason else null end
+				update comment set status = :to, status_before = :from, status_changed_at = :now, held_reason = :reason
 				where id = :id and status = :from""")
 			.param("to", to.name())
 			.param("from", from.name())
 			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("reason", (to == Comment.Status.PENDING) ? item.get().heldReason() : null)
 			.param("id", id)
 			.update();
 		return (updated == 1) ? Optional.of(item.get().comment()) : Optional.empty();
