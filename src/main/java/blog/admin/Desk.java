@@ -68,12 +68,11 @@ class Desk {
 			Instant now = this.clock.instant();
 			int count = 0;
 			for (long id : new LinkedHashSet<>(ids)) {
-				Optional<Comment> before = this.moderation.apply(id, action, now);
-				if (before.isPresent()) {
-					Comment comment = before.get();
-					String after = this.moderation.find(id).map((item) -> item.comment().status().name()).orElse("?");
+				Optional<Moderation.Change> change = this.moderation.apply(id, action, now);
+				if (change.isPresent()) {
+					Comment comment = change.get().before();
 					this.audit.record(now, editor, action.name().toLowerCase(Locale.ROOT), id,
-							comment.status().name() + " → " + after + " on " + comment.postSlug());
+							comment.status().name() + " → " + change.get().to().name() + " on " + comment.postSlug());
 					changedPosts.add(comment.postSlug());
 					count++;
 				}

@@ -42,9 +42,9 @@ public class Moderation {
 	 * @param id the comment
 	 * @param action what the editor chose
 	 * @param now the time of the change
-	 * @return the comment as it was before, if it exists and the action changed it
+	 * @return the change, if the comment exists and the action changed it
 	 */
-	public Optional<Comment> apply(long id, Action action, Instant now) {
+	public Optional<Change> apply(long id, Action action, Instant now) {
 		Optional<Item> item = find(id);
 		if (item.isEmpty()) {
 			return Optional.empty();
@@ -69,7 +69,7 @@ public class Moderation {
 			.param("reason", (to == Comment.Status.PENDING) ? item.get().heldReason() : null)
 			.param("id", id)
 			.update();
-		return (updated == 1) ? Optional.of(item.get().comment()) : Optional.empty();
+		return (updated == 1) ? Optional.of(new Change(item.get().comment(), to)) : Optional.empty();
 	}
 
 	private static Comment.Status restoredStatus(Comment.@Nullable Status before) {
@@ -238,6 +238,15 @@ public class Moderation {
 			return this.status;
 		}
 
+	}
+
+	/**
+	 * A status change made.
+	 *
+	 * @param before the comment as it was
+	 * @param to its status now
+	 */
+	public record Change(Comment before, Comment.Status to) {
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static blog.comment.Reader.ESSAY;
+import static blog.support.TestContent.ESSAY_SLUG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -155,7 +156,7 @@ class DeskTests {
 		assertThat(done).isEqualTo("Published 1 comment.");
 		assertThat(status(id)).isEqualTo("PUBLISHED");
 		assertThat(new Reader(this.port).open(ESSAY).getElementById("comment-" + id)).isNotNull();
-		assertThat(audit(id)).containsExactly("approve by editor: PENDING → PUBLISHED on " + TestSlug.ESSAY);
+		assertThat(audit(id)).containsExactly("approve by editor: PENDING → PUBLISHED on " + ESSAY_SLUG);
 	}
 
 	@Test
@@ -179,10 +180,10 @@ class DeskTests {
 		assertThat(editor.confirmation(editor.post("/admin/comments/" + id + "/restore", "back", "/admin")))
 			.isEqualTo("Restored 1 comment.");
 		assertThat(status(id)).isEqualTo("PUBLISHED");
-		assertThat(audit(id)).containsExactly("restore by editor: DELETED → PUBLISHED on " + TestSlug.ESSAY,
-				"delete by editor: PUBLISHED → DELETED on " + TestSlug.ESSAY,
-				"restore by editor: SPAM → PUBLISHED on " + TestSlug.ESSAY,
-				"spam by editor: PUBLISHED → SPAM on " + TestSlug.ESSAY);
+		assertThat(audit(id)).containsExactly("restore by editor: DELETED → PUBLISHED on " + ESSAY_SLUG,
+				"delete by editor: PUBLISHED → DELETED on " + ESSAY_SLUG,
+				"restore by editor: SPAM → PUBLISHED on " + ESSAY_SLUG,
+				"spam by editor: PUBLISHED → SPAM on " + ESSAY_SLUG);
 		assertThat(editor.confirmation(editor.post("/admin/comments/" + id + "/approve", "back", "/admin")))
 			.as("nothing to do")
 			.contains("was not changed");
@@ -283,7 +284,7 @@ class DeskTests {
 				insert into comment (post_slug, parent_id, author_name, body_markdown, body_html, status, created_at,
 				  client_hash, body_hash, delete_token_hash)
 				values (:slug, :parent, 'Replier', 'kept', '<p>kept</p>', 'PUBLISHED', :now, 'test', 'kept', 'test')""")
-			.param("slug", TestSlug.ESSAY)
+			.param("slug", ESSAY_SLUG)
 			.param("parent", keptForItsReply)
 			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
 			.update();
@@ -337,13 +338,6 @@ class DeskTests {
 			.query((row, n) -> row.getString("action") + " by " + row.getString("editor") + ": "
 					+ row.getString("detail"))
 			.list();
-	}
-
-	/** the essay's slug */
-	static final class TestSlug {
-
-		static final String ESSAY = blog.support.TestContent.ESSAY_SLUG;
-
 	}
 
 }
