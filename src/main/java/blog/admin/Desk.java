@@ -3,6 +3,7 @@ package blog.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,27 +61,30 @@ class Desk {
 	 * @param editor who acts
 	 * @param action what to do
 	 * @param ids to which comments
-	 * @return how many comments it changed
+	 * @return the changes made
 	 */
-	int apply(String editor, Moderation.Action action, Collection<Long> ids) {
+	List<Moderation.Change> apply(String editor, Moderation.Action action, Collection<Long> ids) {
 		Set<String> changedPosts = new LinkedHashSet<>();
-		Integer changed = this.transactions.execute((status) -> {
+		List<Moderation.Change> changed = this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
-			int count = 0;
+			List<Moderation.Change> changes = new ArrayList<>();
 			for (long id : new LinkedHashSet<>(ids)) {
 				Optional<Moderation.Change> change = this.moderation.apply(id, action, now);
 				if (change.isPresent()) {
 					Comment comment = change.get().before();
+					String what = (comment.status() == change.get().to())
+							? "kept " + comment.status().name() + ", reports answered"
+							: comment.status().name() + " → " + change.get().to().name();
 					this.audit.record(now, editor, action.name().toLowerCase(Locale.ROOT), id,
-							comment.status().name() + " → " + change.get().to().name() + " on " + comment.postSlug());
+							what + " on " + comment.postSlug());
 					changedPosts.add(comment.postSlug());
-					count++;
+					changes.add(change.get());
 				}
 			}
-			return count;
+			return changes;
 		});
 		changedPosts.forEach(this.comments::changed);
-		return (changed != null) ? changed : 0;
+		return (changed != null) ? changed : List.of();
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package blog.admin;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import blog.comment.Comment;
 import blog.comment.Moderation;
 import blog.comment.ModerationMode;
 import blog.post.Post;
@@ -70,8 +72,7 @@ class DeskController {
 			titles.put(post.slug(), post.title());
 		}
 		model.addAttribute("show", filter.name().toLowerCase(Locale.ROOT));
-		model.addAttribute("filters", Moderation.Filter.values());
-		model.addAttribute("counts", this.moderation.counts());
+		model.addAttribute("tabs", tabs());
 		model.addAttribute("q", query);
 		model.addAttribute("items", items);
 		model.addAttribute("total", total);
@@ -93,8 +94,8 @@ class DeskController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		Moderation.Action chosen = action(action);
-		int changed = this.desk.apply(editor.getName(), chosen, List.of(Long.parseLong(id)));
-		redirect.addFlashAttribute("done", (changed == 1) ? done(chosen, 1)
+		List<Moderation.Change> changed = this.desk.apply(editor.getName(), chosen, List.of(Long.parseLong(id)));
+		redirect.addFlashAttribute("done", !changed.isEmpty() ? done(chosen, changed)
 				: "Comment " + id + " was not changed: it is gone, or already " + past(chosen) + ".");
 		return seeOther(safeBack(back));
 	}
@@ -111,9 +112,9 @@ class DeskController {
 					"No comments were selected: tick the ones to " + chosen.label().toLowerCase(Locale.ROOT) + ".");
 		}
 		else {
-			int changed = this.desk.apply(editor.getName(), chosen, chosenIds);
-			redirect.addFlashAttribute("done", done(chosen, changed) + ((changed < chosenIds.size())
-					? " " + (chosenIds.size() - changed) + " already were, or are gone." : ""));
+			List<Moderation.Change> changed = this.desk.apply(editor.getName(), chosen, chosenIds);
+			redirect.addFlashAttribute("done", done(chosen, changed) + ((changed.size() < chosenIds.size())
+					? " " + (chosenIds.size() - changed.size()) + " already were, or are gone." : ""));
 		}
 		return seeOther(safeBack(back));
 	}
@@ -137,6 +138,27 @@ class DeskController {
 	String showAudit(Model model) {
 		model.addAttribute("events", this.desk.auditTrail(200));
 		return "admin/audit";
+	}
+
+	/**
+	 * @return the desk's lists, each with its count
+	 */
+	private List<Tab> tabs() {
+		Map<Comment.Status, Long> counts = this.moderation.counts();
+		List<Tab> tabs = new ArrayList<>();
+		for (Moderation.Filter filter : Moderation.Filter.values()) {
+			String name = filter.name().toLowerCase(Locale.ROOT);
+			String label = switch (filter) {
+				case QUEUE -> "Queue";
+				case REPORTED -> "Reported (" + this.moderation.reported() + ")";
+				case HELD -> "Held (" + counts.get(Comment.Status.PENDING) + ")";
+				case PUBLISHED -> "Published (" + counts.get(Comment.Status.PUBLISHED) + ")";
+				case SPAM -> "Spam (" + counts.get(Comment.Status.SPAM) + ")";
+				case DELETED -> "Deleted (" + counts.get(Comment.Status.DELETED) + ")";
+			};
+			tabs.add(new Tab(name, label, (filter == Moderation.Filter.QUEUE) ? "/admin" : "/admin?show=" + name));
+		}
+		return tabs;
 	}
 
 	private Map<String, String> permalinks() {
@@ -199,14 +221,32 @@ class DeskController {
 				? back : "/admin";
 	}
 
-	private static String done(Moderation.Action action, int count) {
-		String comments = (count == 1) ? "1 comment" : count + " comments";
-		return switch (action) {
-			case APPROVE -> "Published " + comments + ".";
+	/**
+	 * One of the desk's lists.
+	 *
+	 * @param name its name in {@code ?show=}
+	 * @param label what the link says
+	 * @param path where it is
+	 */
+	record Tab(String name, String label, String path) {
+	}
+
+	private static String done(Moderation.Action action, List<Moderation.Change> changes) {
+		long kept = changes.stream().filter((change) -> change.before().status() == change.to()).count();
+		String comments = comments(changes.size() - kept);
+		String done = switch (action) {
+			case APPROVE -> (kept < changes.size()) ? "Published " + comments + "." : "";
 			case SPAM -> "Marked " + comments + " as spam.";
 			case DELETE -> "Deleted " + comments + " (restorable for 30 days).";
 			case RESTORE -> "Restored " + comments + ".";
 		};
+		return (kept == 0) ? done : (done + " Kept " + comments(kept) + " as published; "
+				+ ((kept == 1) ? "its" : "their") + " reports are answered.")
+			.strip();
+	}
+
+	private static String comments(long count) {
+		return (count == 1) ? "1 comment" : count + " comments";
 	}
 
 	private static String past(Moderation.Action action) {

@@ -28,8 +28,12 @@ public class Moderation {
 	/** comments a desk page lists */
 	public static final int PER_PAGE = 50;
 
+	/** the reports made since the editor last acted on comment c */
+	private static final String OPEN_REPORTS = "(select count(*) from comment_report r where r.comment_id = c.id"
+			+ " and (c.reviewed_at is null or r.created_at > c.reviewed_at))";
+
 	private static final String COLUMNS = "id, post_slug, parent_id, author_name, body_markdown, body_html, status,"
-			+ " created_at, held_reason, status_changed_at, status_before";
+			+ " created_at, held_reason, status_changed_at, status_before, " + OPEN_REPORTS + " as open_reports";
 
 	private final JdbcClient jdbc;
 
@@ -57,11 +61,21 @@ public class Moderation {
 			case RESTORE -> (from == Comment.Status.SPAM || from == Comment.Status.DELETED)
 					? restoredStatus(item.get().statusBefore()) : from;
 		};
+		if (to == from && action == Action.APPROVE && item.get().reports() > 0) {
+			// kept as it is: the editor has answered its reports
+			int updated = this.jdbc.sql("update comment set reviewed_at = :now where id = :id and status = :from")
+				.param("now", now.atOffset(ZoneOffset.UTC))
+				.param("id", id)
+				.param("from", from.name())
+				.update();
+			return (updated == 1) ? Optional.of(new Change(item.get().comment(), to)) : Optional.empty();
+		}
 		if (to == from) {
 			return Optional.empty();
 		}
 		int updated = this.jdbc.sql("""
-				update comment set status = :to, status_before = :from, status_changed_at = :now, held_reason = :reason
+				update comment set status = :to, status_before = :from, status_changed_at = :now, held_reason = :reason,
+				  reviewed_at = :now
 				where id = :id and status = :from""")
 			.param("to", to.name())
 			.param("from", from.name())
@@ -82,30 +96,54 @@ public class Moderation {
 	 * @return it, with what the desk shows of it
 	 */
 	public Optional<Item> find(long id) {
-		return this.jdbc.sql("select " + COLUMNS + " from comment where id = :id")
+		return this.jdbc.sql("select " + COLUMNS + " from comment c where id = :id")
 			.param("id", id)
 			.query(Moderation::item)
-			.optional();
+			.optional()
+			.map(this::withReasons);
 	}
 
 	/**
-	 * The desk's list: for {@link Filter#QUEUE}, held comments first (oldest first, as
-	 * they came), then the most recent others; for a status, its comments, newest first.
+	 * The desk's list: for {@link Filter#QUEUE}, reported comments first (most reported
+	 * first), then held ones (oldest first, as they came), then the most recent others;
+	 * for a status, its comments, newest first.
 	 * @param filter which comments
 	 * @param search words that the name or the text must hold, or blank
 	 * @param page which page, from 1
 	 * @return that page
 	 */
 	public List<Item> list(Filter filter, @Nullable String search, int page) {
-		String order = (filter == Filter.QUEUE)
-				? " order by case when status = 'PENDING' then 0 else 1 end,"
-						+ " case when status = 'PENDING' then created_at end asc, created_at desc, id desc"
-				: " order by coalesce(status_changed_at, created_at) desc, id desc";
+		String order = switch (filter) {
+			case QUEUE -> " order by open_reports desc, case when status = 'PENDING' then 0 else 1 end,"
+					+ " case when status = 'PENDING' then created_at end asc, created_at desc, id desc";
+			case REPORTED -> " order by open_reports desc, created_at desc, id desc";
+			default -> " order by coalesce(status_changed_at, created_at) desc, id desc";
+		};
 		return where("select " + COLUMNS, filter, search, order + " limit :limit offset :offset")
 			.param("limit", PER_PAGE)
 			.param("offset", (long) (Math.max(page, 1) - 1) * PER_PAGE)
 			.query(Moderation::item)
+			.list()
+			.stream()
+			.map(this::withReasons)
+			.toList();
+	}
+
+	/** the item with the reasons readers gave in its open reports */
+	private Item withReasons(Item item) {
+		if (item.reports() == 0) {
+			return item;
+		}
+		List<String> reasons = this.jdbc
+			.sql("""
+					select r.reason from comment_report r join comment c on c.id = r.comment_id
+					where r.comment_id = :id and r.reason is not null and (c.reviewed_at is null or r.created_at > c.reviewed_at)
+					order by r.created_at, r.id""")
+			.param("id", item.comment().id())
+			.query(String.class)
 			.list();
+		return new Item(item.comment(), item.heldReason(), item.statusChangedAt(), item.statusBefore(), item.reports(),
+				reasons);
 	}
 
 	/**
@@ -117,8 +155,11 @@ public class Moderation {
 
 	/** the list's query: its filter and search, between a select and a tail */
 	private JdbcClient.StatementSpec where(String select, Filter filter, @Nullable String search, String tail) {
-		StringBuilder sql = new StringBuilder(select).append(" from comment where 1 = 1");
-		if (filter != Filter.QUEUE) {
+		StringBuilder sql = new StringBuilder(select).append(" from comment c where 1 = 1");
+		if (filter == Filter.REPORTED) {
+			sql.append(" and " + OPEN_REPORTS + " > 0");
+		}
+		else if (filter != Filter.QUEUE) {
 			sql.append(" and status = :status");
 		}
 		String pattern = pattern(search);
@@ -127,7 +168,7 @@ public class Moderation {
 					" and (lower(author_name) like :pattern escape '\\' or lower(body_markdown) like :pattern escape '\\')");
 		}
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.append(tail).toString());
-		if (filter != Filter.QUEUE) {
+		if (filter != Filter.QUEUE && filter != Filter.REPORTED) {
 			statement = statement.param("status", filter.status().name());
 		}
 		return (pattern != null) ? statement.param("pattern", pattern) : statement;
@@ -145,6 +186,15 @@ public class Moderation {
 			counts.put(Comment.Status.valueOf(row.getString("status")), row.getLong("n"));
 		});
 		return counts;
+	}
+
+	/**
+	 * @return how many comments have reports the editor has not answered
+	 */
+	public long reported() {
+		return this.jdbc.sql("select count(*) from comment c where " + OPEN_REPORTS + " > 0")
+			.query(Long.class)
+			.single();
 	}
 
 	/**
@@ -194,7 +244,7 @@ public class Moderation {
 		OffsetDateTime changed = row.getObject("status_changed_at", OffsetDateTime.class);
 		String before = row.getString("status_before");
 		return new Item(comment, row.getString("held_reason"), (changed != null) ? changed.toInstant() : null,
-				(before != null) ? Comment.Status.valueOf(before) : null);
+				(before != null) ? Comment.Status.valueOf(before) : null, row.getInt("open_reports"), List.of());
 	}
 
 	/**
@@ -202,7 +252,7 @@ public class Moderation {
 	 */
 	public enum Action {
 
-		/** publish it */
+		/** publish it, or keep it published and answer its reports */
 		APPROVE,
 		/** mark it spam (hidden; restorable until purged) */
 		SPAM,
@@ -222,8 +272,8 @@ public class Moderation {
 	 */
 	public enum Filter {
 
-		QUEUE(null), HELD(Comment.Status.PENDING), PUBLISHED(Comment.Status.PUBLISHED), SPAM(Comment.Status.SPAM),
-		DELETED(Comment.Status.DELETED);
+		QUEUE(null), REPORTED(null), HELD(Comment.Status.PENDING), PUBLISHED(Comment.Status.PUBLISHED),
+		SPAM(Comment.Status.SPAM), DELETED(Comment.Status.DELETED);
 
 		private final Comment.@Nullable Status status;
 
@@ -233,7 +283,7 @@ public class Moderation {
 
 		Comment.Status status() {
 			if (this.status == null) {
-				throw new IllegalStateException("The queue has every status");
+				throw new IllegalStateException(name() + " has every status");
 			}
 			return this.status;
 		}
@@ -256,9 +306,11 @@ public class Moderation {
 	 * @param heldReason why it is held, while it is
 	 * @param statusChangedAt when the editor or its writer last changed its status
 	 * @param statusBefore the status it had before
+	 * @param reports how many readers reported it since the editor last acted on it
+	 * @param reasons the reasons they gave, oldest first
 	 */
 	public record Item(Comment comment, @Nullable String heldReason, @Nullable Instant statusChangedAt,
-			Comment.@Nullable Status statusBefore) {
+			Comment.@Nullable Status statusBefore, int reports, List<String> reasons) {
 	}
 
 }

@@ -90,6 +90,9 @@ class PostController {
 		if (query.deleted() != null) {
 			model.addAttribute("deletedNotice", true);
 		}
+		if (query.reported() != null) {
+			model.addAttribute("reportedNotice", true);
+		}
 		return "post";
 	}
 
@@ -115,9 +118,10 @@ class PostController {
 	 * @param posted the comment the reader just posted
 	 * @param key that comment's private delete key
 	 * @param deleted the comment the reader just deleted
+	 * @param reported the comment the reader just reported
 	 */
 	record PostQuery(@Nullable Integer page, @Nullable Long reply, @Nullable Long posted, @Nullable String key,
-			@Nullable Long deleted) {
+			@Nullable Long deleted, @Nullable Long reported) {
 	}
 
 	/**

@@ -56,9 +56,12 @@ public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultV
 	 * @param rateLimit how many comments one client may send
 	 * @param minFillTime the least time between opening a form and sending it
 	 * @param maxLength the longest comment, in characters
+	 * @param reportsToHide how many readers (different clients) must report a comment
+	 * before it is hidden until the editor decides
 	 */
 	public record Comments(@DefaultValue("links") Moderation moderation, @DefaultValue @Valid RateLimit rateLimit,
-			@DefaultValue("2s") Duration minFillTime, @DefaultValue("5000") @Min(1) @Max(20000) int maxLength) {
+			@DefaultValue("2s") Duration minFillTime, @DefaultValue("5000") @Min(1) @Max(20000) int maxLength,
+			@DefaultValue("3") @Min(1) @Max(1000) int reportsToHide) {
 
 		public Comments {
 			if (minFillTime.isNegative()) {
@@ -80,8 +83,12 @@ public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultV
 	 * @param passwordHash the editor's password as a {@code {bcrypt}} or {@code {argon2}}
 	 * hash; when not given, a one-time password is generated on first start and only its
 	 * hash kept in the data folder
+	 * @param mailTo where to mail the editor when a comment is held; no mail when not
+	 * given, or when {@code spring.mail.host} is not set
+	 * @param mailFrom the sender of those mails
 	 */
-	public record Admin(@DefaultValue("editor") String username, @Nullable String passwordHash) {
+	public record Admin(@DefaultValue("editor") String username, @Nullable String passwordHash, @Nullable String mailTo,
+			@DefaultValue("blog@localhost") String mailFrom) {
 
 		public Admin {
 			if (username.isBlank() || username.length() > 80 || !username.equals(username.strip())) {
@@ -93,6 +100,13 @@ public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultV
 				throw new IllegalArgumentException(
 						"blog.admin.password-hash must be a {bcrypt}… or {argon2}… hash (see README, 'The editor's desk'),"
 								+ " never the password itself");
+			}
+			for (String address : new String[] { mailTo, mailFrom }) {
+				if (address != null && !address.isBlank() && !address.strip().matches("[^\\s@<>,;]+@[^\\s@<>,;]+")) {
+					throw new IllegalArgumentException(
+							"blog.admin.mail-to and mail-from must each be one mail address (name@host), not '"
+									+ address + "'");
+				}
 			}
 		}
 

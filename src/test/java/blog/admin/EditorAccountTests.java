@@ -74,8 +74,8 @@ class EditorAccountTests {
 	private BlogProperties properties(String hash) {
 		return new BlogProperties(Path.of("content"), this.dataDir, null, null,
 				new BlogProperties.Comments(BlogProperties.Moderation.LINKS, new BlogProperties.RateLimit(5, 30),
-						Duration.ofSeconds(2), 5000),
-				new BlogProperties.Admin("editor", hash));
+						Duration.ofSeconds(2), 5000, 3),
+				new BlogProperties.Admin("editor", hash, null, "blog@localhost"));
 	}
 
 }

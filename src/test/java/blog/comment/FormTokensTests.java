@@ -96,8 +96,8 @@ class FormTokensTests {
 	private BlogProperties properties(String secret) {
 		return new BlogProperties(Path.of("content"), this.dataDir, null, secret,
 				new BlogProperties.Comments(BlogProperties.Moderation.LINKS, new BlogProperties.RateLimit(5, 30),
-						Duration.ofSeconds(2), 5000),
-				new BlogProperties.Admin("editor", null));
+						Duration.ofSeconds(2), 5000, 3),
+				new BlogProperties.Admin("editor", null, null, "blog@localhost"));
 	}
 
 	private static Clock clock(Instant now) {

@@ -1,0 +1,225 @@
+package blog.admin;
+
+import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import blog.comment.CommentService;
+import blog.comment.Reader;
+import blog.support.RawHttp;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static blog.comment.Reader.ESSAY;
+import static blog.support.TestContent.ESSAY_SLUG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Readers' reports over HTTP, each client from an address of its own: three reports hide
+ * a comment until the editor decides, reported comments come first on the desk, and a
+ * report from another site's page, a long reason or a flood is refused with the reason
+ * kept.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ReportTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CommentService comments;
+
+	private static int nextClient = 20;
+
+	@DynamicPropertySource
+	static void editor(DynamicPropertyRegistry registry) {
+		registry.add("blog.admin.password-hash",
+				() -> "{bcrypt}" + new BCryptPasswordEncoder().encode(Editor.PASSWORD));
+		registry.add("blog.comments.rate-limit.per-minute", () -> "5");
+	}
+
+	@Test
+	void everyPublishedCommentShouldHaveASmallReportForm() {
+		long id = published("A comment to report");
+		Document page = new Reader(this.port).open(ESSAY);
+		Element form = page.selectFirst("#comment-" + id + " details.report form");
+		assertThat(form).isNotNull();
+		assertThat(form.attr("method")).isEqualTo("post");
+		assertThat(form.attr("action")).isEqualTo("/comments/" + id + "/report");
+		assertThat(form.select("input[name=reason]")).singleElement()
+			.satisfies((reason) -> assertThat(reason.attr("maxlength")).isEqualTo("400"));
+		assertThat(page.selectFirst("#comment-" + id + " summary").text()).startsWith("Report");
+	}
+
+	@Test
+	void threeReportsFromDifferentClientsShouldHideTheCommentUntilTheEditorDecides() throws Exception {
+		long id = published("Something readers object to " + UUID.randomUUID());
+		InetAddress first = client();
+		RawHttp.Answer reported = report(first, id, "abusive");
+		assertThat(reported.status()).isEqualTo(303);
+		assertThat(reported.header("Location")).hasValueSatisfying(
+				(to) -> assertThat(to).startsWith(ESSAY).contains("reported=" + id).endsWith("#comment-" + id));
+		Document thanked = new Reader(this.port).open(ESSAY + "?reported=" + id);
+		assertThat(thanked.select(".notice").text()).contains("Thank you for your report");
+		// the same client again counts once
+		assertThat(report(first, id, "still abusive").status()).isEqualTo(303);
+		assertThat(report(client(), id, "").status()).isEqualTo(303);
+		assertThat(reports(id)).isEqualTo(2);
+		assertThat(status(id)).isEqualTo("PUBLISHED");
+		assertThat(shownOnThePost(id)).isTrue();
+
+		RawHttp.Answer third = report(client(), id, "off topic");
+		assertThat(third.header("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("#comments"));
+		assertThat(status(id)).isEqualTo("PENDING");
+		assertThat(shownOnThePost(id)).isFalse();
+
+		Editor editor = new Editor(this.port).loggedIn();
+		Element item = editor.open("/admin").selectFirst(".desk-items > li");
+		assertThat(item.id()).as("reported comments come first").isEqualTo("item-" + id);
+		assertThat(item.select(".desk-reports").text()).contains("Reported by 3 readers", "abusive", "off topic");
+		assertThat(item.select(".desk-reason").text()).contains("reported by 3 readers");
+		assertThat(editor.open("/admin?show=reported").select(".desk-items > li").eachAttr("id"))
+			.contains("item-" + id);
+
+		assertThat(editor.post("/admin/comments/" + id + "/approve", "back", "/admin").statusCode()).isEqualTo(303);
+		assertThat(status(id)).isEqualTo("PUBLISHED");
+		assertThat(shownOnThePost(id)).isTrue();
+		assertThat(editor.open("/admin?show=reported").select("#item-" + id)).isEmpty();
+
+		// once the editor has judged it, reports bring it up again but do not hide it
+		for (int i = 0; i < 3; i++) {
+			report(client(), id, "again " + i);
+		}
+		assertThat(status(id)).isEqualTo("PUBLISHED");
+		Element again = editor.open("/admin").selectFirst(".desk-items > li");
+		assertThat(again.id()).isEqualTo("item-" + id);
+		assertThat(again.select(".desk-reports").text()).contains("Reported by 3 readers", "again 0")
+			.doesNotContain("abusive");
+		assertThat(again.select("button").eachText()).contains("Keep").doesNotContain("Approve");
+		assertThat(editor.confirmation(editor.post("/admin/comments/" + id + "/approve", "back", "/admin")))
+			.isEqualTo("Kept 1 comment as published; its reports are answered.");
+		assertThat(editor.open("/admin?show=reported").select("#item-" + id)).isEmpty();
+		assertThat(this.jdbc.sql("select detail from audit_event where comment_id = :id order by id")
+			.param("id", id)
+			.query(String.class)
+			.list()).containsExactly("PENDING → PUBLISHED on " + ESSAY_SLUG,
+					"kept PUBLISHED, reports answered on " + ESSAY_SLUG);
+	}
+
+	@Test
+	void aReportFromAnotherSitesPageShouldBeRefusedWithItsReasonKept() throws Exception {
+		long id = published("Targeted by a forged form");
+		RawHttp.Answer fetchMetadata = report(client(), id, "forged reason", "Sec-Fetch-Site: cross-site");
+		assertThat(fetchMetadata.status()).isEqualTo(403);
+		assertThat(Jsoup.parse(fetchMetadata.body()).selectFirst("textarea#reason").text()).isEqualTo("forged reason");
+		assertThat(Jsoup.parse(fetchMetadata.body()).selectFirst("#report-message").text()).contains("another site");
+		assertThat(report(client(), id, "x", "Origin: https://evil.example").status()).isEqualTo(403);
+		assertThat(report(client(), id, "x", "Origin: null").status()).isEqualTo(403);
+		assertThat(reports(id)).isZero();
+		assertThat(
+				report(client(), id, "same site", "Sec-Fetch-Site: same-origin", "Origin: http://localhost").status())
+			.isEqualTo(303);
+		assertThat(reports(id)).isOne();
+	}
+
+	@Test
+	void aLongReasonShouldComeBackWithAMessageAndAFloodBeLimited() throws Exception {
+		long id = published("Reported too eagerly");
+		InetAddress eager = client();
+		String essay = "x".repeat(401);
+		RawHttp.Answer tooLong = report(eager, id, essay);
+		assertThat(tooLong.status()).isEqualTo(422);
+		Document page = Jsoup.parse(tooLong.body());
+		assertThat(page.selectFirst("textarea#reason").text()).isEqualTo(essay);
+		assertThat(page.selectFirst("#report-message").text()).contains("400 characters", "401");
+		assertThat(reports(id)).isZero();
+		// a refused reason costs nothing; five reports a minute are allowed
+		for (int i = 0; i < 5; i++) {
+			assertThat(report(eager, published("one of many " + i), "").status()).isEqualTo(303);
+		}
+		RawHttp.Answer limited = report(eager, id, "one too many");
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isPresent();
+		assertThat(Jsoup.parse(limited.body()).selectFirst("textarea#reason").text()).isEqualTo("one too many");
+	}
+
+	@Test
+	void onlyCommentsReadersSeeCanBeReported() throws Exception {
+		long deleted = published("Gone already");
+		this.jdbc.sql("update comment set status = 'DELETED' where id = :id").param("id", deleted).update();
+		assertThat(report(client(), deleted, "").status()).isEqualTo(404);
+		assertThat(report(client(), 987654321L, "").status()).isEqualTo(404);
+		assertThat(RawHttp.post(client(), this.port, "/comments/abc/report", "reason=x").status()).isEqualTo(404);
+		assertThat(new Reader(this.port).get("/comments/" + deleted + "/report").statusCode()).isEqualTo(404);
+		long shown = published("Reportable from its own page");
+		Document form = new Reader(this.port).open("/comments/" + shown + "/report");
+		assertThat(form.selectFirst("form").attr("action")).isEqualTo("/comments/" + shown + "/report");
+		assertThat(form.select("blockquote").text()).isEqualTo("Reportable from its own page");
+	}
+
+	private RawHttp.Answer report(InetAddress from, long id, String reason, String... headers) throws Exception {
+		return RawHttp.post(from, this.port, "/comments/" + id + "/report",
+				"reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8), headers);
+	}
+
+	private static synchronized InetAddress client() throws Exception {
+		return InetAddress.getByName("127.0.1." + nextClient++);
+	}
+
+	/** a published comment, written straight to the database as a fixture */
+	private long published(String text) {
+		this.jdbc.sql("""
+				insert into comment (post_slug, author_name, body_markdown, body_html, status, created_at, client_hash,
+				  body_hash, delete_token_hash)
+				values (:slug, 'Fixture', :text, :html, 'PUBLISHED', :now, 'fixture', :hash, 'none')""")
+			.param("slug", ESSAY_SLUG)
+			.param("text", text)
+			.param("html", "<p>" + text + "</p>")
+			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
+			.param("hash", UUID.randomUUID().toString())
+			.update();
+		this.comments.changed(ESSAY_SLUG);
+		return this.jdbc.sql("select max(id) from comment").query(Long.class).single();
+	}
+
+	private boolean shownOnThePost(long id) {
+		Reader reader = new Reader(this.port);
+		Document page = reader.open(ESSAY);
+		List<String> pages = page.select(".comment-pages a[rel=next]").eachAttr("href");
+		while (page.getElementById("comment-" + id) == null && !pages.isEmpty()) {
+			page = reader.open(pages.get(0).replaceAll("#.*", ""));
+			pages = page.select(".comment-pages a[rel=next]").eachAttr("href");
+		}
+		return page.getElementById("comment-" + id) != null;
+	}
+
+	private String status(long id) {
+		return this.jdbc.sql("select status from comment where id = :id").param("id", id).query(String.class).single();
+	}
+
+	private long reports(long id) {
+		return this.jdbc.sql("select count(*) from comment_report where comment_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+	}
+
+}
