@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import blog.comment.Comment;
 import blog.comment.Moderation;
@@ -67,11 +68,28 @@ class DeskController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		List<Moderation.Item> items = this.moderation.list(filter, query, page);
+		return desk(model, filter.name().toLowerCase(Locale.ROOT), query, items, total, page, pages,
+				back(filter, query, page));
+	}
+
+	/**
+	 * One comment on the desk: where a mail about a held comment links to.
+	 */
+	@GetMapping("/admin/comments/{id}")
+	String showComment(@PathVariable String id, Model model) {
+		Moderation.Item item = (id.matches("\\d{1,18}") ? this.moderation.find(Long.parseLong(id))
+				: Optional.<Moderation.Item>empty())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return desk(model, "one", "", List.of(item), 1, 1, 1, "/admin/comments/" + id);
+	}
+
+	private String desk(Model model, String show, String query, List<Moderation.Item> items, long total, int page,
+			int pages, String back) {
 		Map<String, String> titles = new HashMap<>();
 		for (Post post : this.catalog.posts()) {
 			titles.put(post.slug(), post.title());
 		}
-		model.addAttribute("show", filter.name().toLowerCase(Locale.ROOT));
+		model.addAttribute("show", show);
 		model.addAttribute("tabs", tabs());
 		model.addAttribute("q", query);
 		model.addAttribute("items", items);
@@ -83,7 +101,7 @@ class DeskController {
 		model.addAttribute("modes", BlogProperties.Moderation.values());
 		model.addAttribute("mode", this.mode.current());
 		model.addAttribute("configuredMode", this.mode.configured());
-		model.addAttribute("back", back(filter, query, page));
+		model.addAttribute("back", back);
 		return "admin/desk";
 	}
 
@@ -217,8 +235,8 @@ class DeskController {
 
 	/** only back to the desk: never a redirect elsewhere */
 	private static String safeBack(String back) {
-		return (back.equals("/admin") || back.startsWith("/admin?")) && !back.contains("\\") && !back.contains("//")
-				? back : "/admin";
+		return (back.equals("/admin") || back.startsWith("/admin?") || back.matches("/admin/comments/\\d{1,18}"))
+				&& !back.contains("\\") && !back.contains("//") ? back : "/admin";
 	}
 
 	/**

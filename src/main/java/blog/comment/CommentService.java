@@ -15,6 +15,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
@@ -48,6 +49,8 @@ public class CommentService {
 
 	private final ModerationMode mode;
 
+	private final ApplicationEventPublisher events;
+
 	private final Object[] locks = new Object[64];
 
 	private final ConcurrentMap<String, AtomicLong> versions = new ConcurrentHashMap<>();
@@ -55,7 +58,8 @@ public class CommentService {
 	private final ThreadIndex threads = new ThreadIndex();
 
 	CommentService(CommentRepository repository, CommentWriter writer, CommentRenderer renderer, FormTokens tokens,
-			Keys keys, CommentRateLimiter rateLimiter, BlogProperties properties, Clock clock, ModerationMode mode) {
+			Keys keys, CommentRateLimiter rateLimiter, BlogProperties properties, Clock clock, ModerationMode mode,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.writer = writer;
 		this.renderer = renderer;
@@ -65,6 +69,7 @@ public class CommentService {
 		this.settings = properties.comments();
 		this.clock = clock;
 		this.mode = mode;
+		this.events = events;
 		for (int i = 0; i < this.locks.length; i++) {
 			this.locks[i] = new Object();
 		}
@@ -136,10 +141,11 @@ public class CommentService {
 			}
 			String heldReason = heldReason(name, body);
 			String deleteKey = Keys.randomToken();
+			Long parentId = (parent != null) ? rootOf(parent) : null;
+			String html = this.renderer.render(body);
 			long id;
 			try {
-				id = this.writer.insert(new CommentRepository.NewComment(post.slug(),
-						(parent != null) ? rootOf(parent) : null, name, body, this.renderer.render(body),
+				id = this.writer.insert(new CommentRepository.NewComment(post.slug(), parentId, name, body, html,
 						(heldReason != null) ? Comment.Status.PENDING : Comment.Status.PUBLISHED, heldReason, now,
 						client, bodyHash, Keys.hash(deleteKey)));
 			}
@@ -150,6 +156,11 @@ public class CommentService {
 			boolean newThread = heldReason == null && parent == null;
 			this.threads.added(post.slug(), newThread ? new ThreadIndex.Head(now, id) : null,
 					() -> changed(post.slug()));
+			if (heldReason != null) {
+				this.events.publishEvent(new CommentHeld(
+						new Comment(id, post.slug(), parentId, name, body, html, Comment.Status.PENDING, now),
+						heldReason));
+			}
 			return new Outcome.Posted(id, heldReason != null, deleteKey);
 		}
 	}

@@ -10,6 +10,7 @@ import java.util.Optional;
 import blog.system.BlogProperties;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,14 +40,17 @@ public class Reports {
 
 	private final int toHide;
 
+	private final ApplicationEventPublisher events;
+
 	Reports(JdbcClient jdbc, Keys keys, CommentRateLimiter rateLimiter, CommentService comments, Clock clock,
-			BlogProperties properties) {
+			BlogProperties properties, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.rateLimiter = rateLimiter;
 		this.comments = comments;
 		this.clock = clock;
 		this.toHide = properties.comments().reportsToHide();
+		this.events = events;
 	}
 
 	/**
@@ -92,16 +96,18 @@ public class Reports {
 		if (open < this.toHide) {
 			return new Outcome.Recorded(comment.get(), false);
 		}
+		String heldReason = "reported by " + open + " readers";
 		int hidden = this.jdbc.sql("""
 				update comment set status = 'PENDING', status_before = 'PUBLISHED', status_changed_at = :now,
 				  held_reason = :reason
 				where id = :id and status = 'PUBLISHED' and reviewed_at is null""")
 			.param("now", now.atOffset(ZoneOffset.UTC))
-			.param("reason", "reported by " + open + " readers")
+			.param("reason", heldReason)
 			.param("id", id)
 			.update();
 		if (hidden == 1) {
 			this.comments.changed(comment.get().postSlug());
+			this.events.publishEvent(new CommentHeld(comment.get(), heldReason));
 		}
 		return new Outcome.Recorded(comment.get(), hidden == 1);
 	}
