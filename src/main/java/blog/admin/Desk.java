@@ -1,5 +1,7 @@
 package blog.admin;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import blog.comment.Comment;
+import blog.comment.CommentArchive;
 import blog.comment.CommentService;
+import blog.comment.ImportException;
 import blog.comment.Moderation;
 import blog.comment.ModerationMode;
 import blog.system.BlogProperties;
@@ -47,14 +51,17 @@ class Desk {
 
 	private final Clock clock;
 
+	private final CommentArchive archive;
+
 	Desk(Moderation moderation, ModerationMode mode, CommentService comments, AuditLog audit,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, CommentArchive archive) {
 		this.moderation = moderation;
 		this.mode = mode;
 		this.comments = comments;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.archive = archive;
 	}
 
 	/**
@@ -96,6 +103,31 @@ class Desk {
 			this.mode.choose(chosen);
 			this.audit.record(this.clock.instant(), editor, "mode", null, before.name() + " → " + chosen.name());
 		});
+	}
+
+	/**
+	 * Writes every comment as JSON, and notes who took them.
+	 */
+	void export(String editor, OutputStream out) throws IOException {
+		int count = this.archive.export(out);
+		this.audit.record(this.clock.instant(), editor, "export", null, count + " comments as JSON");
+	}
+
+	/**
+	 * Imports a file (nothing of it when it has a fault), and notes what it did.
+	 * @throws ImportException when the file has a fault
+	 */
+	CommentArchive.Result importFile(String editor, String name, byte[] file) {
+		CommentArchive.Result result = this.archive.importFile(file);
+		this.audit.record(this.clock.instant(), editor, "import", null,
+				abbreviated(name) + ": " + result.added() + " added, " + result.alreadyHere() + " already here, "
+						+ result.notHere() + " on other posts, " + result.left() + " deleted or spam");
+		return result;
+	}
+
+	private static String abbreviated(String name) {
+		String line = name.replaceAll("[\\p{Cntrl}]", " ");
+		return (line.length() > 100) ? line.substring(0, 100) + "…" : line;
 	}
 
 	void loggedIn(String editor) {

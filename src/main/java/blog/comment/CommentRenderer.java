@@ -39,6 +39,11 @@ public class CommentRenderer {
 		.requireRelsOnLinks("nofollow", "ugc", "noopener")
 		.toFactory();
 
+	private final PolicyFactory imported = this.policy
+		.and(new HtmlPolicyBuilder().allowElements((name, attributes) -> "strong", "b")
+			.allowElements((name, attributes) -> "em", "i")
+			.toFactory());
+
 	CommentRenderer() {
 		DataHolder options = new MutableDataSet().set(HtmlRenderer.ESCAPE_HTML, true)
 			.set(HtmlRenderer.SOFT_BREAK, "<br />\n")
@@ -56,6 +61,16 @@ public class CommentRenderer {
 	 */
 	public String render(String markdown) {
 		return this.policy.sanitize(this.renderer.render(this.parser.parse(markdown)));
+	}
+
+	/**
+	 * @param html a comment's HTML from elsewhere (an import): {@code b} and {@code i}
+	 * become {@code strong} and {@code em}, and what readers' own comments could not hold
+	 * goes
+	 * @return HTML for readers, holding nothing that runs or loads
+	 */
+	public String sanitize(String html) {
+		return this.imported.sanitize(html);
 	}
 
 	/**
