@@ -92,6 +92,13 @@ class DeskTests {
 		editor.loggedIn();
 		assertThat(HtmlChecker.errors(editor.get("/admin").body())).as("desk").isEmpty();
 		assertThat(HtmlChecker.errors(editor.get("/admin/audit").body())).as("audit").isEmpty();
+		assertThat(HtmlChecker.errors(editor.get("/admin/archive").body())).as("export and import").isEmpty();
+		assertThat(HtmlChecker.errors(editor.get("/admin/comments/" + heldComment()).body())).as("one comment")
+			.isEmpty();
+		assertThat(HtmlChecker.errors(editor.get("/admin?show=reported").body())).as("reported").isEmpty();
+		assertThat(HtmlChecker.errors(new Reader(this.port).get("/comments/" + heldComment() + "/report").body()))
+			.as("report page")
+			.isEmpty();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package blog.browser;
 
+import java.nio.file.Path;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +83,45 @@ class DeskBrowserTests {
 		Chromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Log out']")));
 		assertThat(browser.getCurrentUrl()).endsWith("/login?logout");
 		assertThat(new PostPage(browser).accessibilityViolations()).as("the login page").isEmpty();
+	}
+
+	@Test
+	void readerShouldReportACommentAndTheEditorFindItAndImportBloggersComments() {
+		String words = "Reported in the browser " + UUID.randomUUID();
+		CommentForm.open(browser, url(ESSAY_PATH)).write("Reportee", words).send();
+		WebElement comment = CommentForm.commentWithText(browser, words);
+		WebElement report = comment.findElement(By.cssSelector("details.report"));
+		report.findElement(By.tagName("summary")).click();
+		report.findElement(By.name("reason")).sendKeys("Reported by a real browser");
+		assertThat(new PostPage(browser).accessibilityViolations()).as("the post with a report form open").isEmpty();
+		Chromium.clickAndWait(browser, report.findElement(By.tagName("button")));
+		assertThat(browser.getCurrentUrl()).contains("reported=");
+		assertThat(browser.findElement(By.cssSelector("#comments .notice")).getText())
+			.contains("Thank you for your report");
+
+		logIn();
+		WebElement first = browser.findElement(By.cssSelector(".desk-items > li"));
+		assertThat(first.getText()).contains(words, "Reported by 1 reader", "Reported by a real browser");
+
+		browser.get(url("/admin/archive"));
+		assertThat(new PostPage(browser).accessibilityViolations()).as("export and import").isEmpty();
+		browser.findElement(By.id("file"))
+			.sendKeys(Path.of("src/test/resources/blogger/takeout-feed.atom").toAbsolutePath().toString());
+		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form.import-form button")));
+		assertThat(browser.findElement(By.cssSelector("p.notice[role=status]")).getText())
+			.startsWith("From takeout-feed.atom: 2 comments added.");
+		browser.get(url(ESSAY_PATH));
+		assertThat(CommentForm.commentWithText(browser, "From the Takeout file.").isDisplayed()).isTrue();
+		browser.get(url("/admin"));
+		Chromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Log out']")));
+	}
+
+	private void logIn() {
+		browser.get(url("/admin"));
+		browser.findElement(By.id("username")).sendKeys("editor");
+		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		Chromium.clickAndWait(browser, browser.findElement(By.cssSelector("form.login-form button")));
+		assertThat(browser.getCurrentUrl()).endsWith("/admin");
 	}
 
 	private String url(String path) {
