@@ -96,7 +96,7 @@ public class Reports {
 		if (open < this.toHide) {
 			return new Outcome.Recorded(comment.get(), false);
 		}
-		String heldReason = "reported by " + open + " readers";
+		String heldReason = "hidden after reports from " + open + " readers";
 		int hidden = this.jdbc.sql("""
 				update comment set status = 'PENDING', status_before = 'PUBLISHED', status_changed_at = :now,
 				  held_reason = :reason

@@ -1,5 +1,6 @@
 package blog.admin;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import blog.comment.Comment;
 import blog.comment.CommentHeld;
 import blog.comment.Reader;
 import blog.post.PostCatalog;
+import blog.support.RawHttp;
 import blog.system.BlogProperties;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -94,6 +96,23 @@ class EditorMailTests {
 		assertThat(desk.select("#item-" + id + " button").eachText()).contains("Approve");
 		assertThat(editor.get("/admin/comments/999999999").statusCode()).isEqualTo(404);
 		assertThat(editor.get("/admin/comments/x").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aCommentHiddenByReportsShouldMailTheEditor() throws Exception {
+		smtp.purgeEmailFromAllMailboxes();
+		long id = new Reader(this.port).comment("Contested", "An opinion some readers dislike.");
+		assertThat(smtp.waitForIncomingEmail(1_000, 1)).isFalse();
+		for (int client = 2; client <= 4; client++) {
+			RawHttp.Answer report = RawHttp.post(InetAddress.getByName("127.0.2." + client), this.port,
+					"/comments/" + id + "/report", "reason=rude");
+			assertThat(report.status()).isEqualTo(303);
+		}
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		MimeMessage message = smtp.getReceivedMessages()[0];
+		assertThat(message.getSubject()).startsWith("Held for review: a comment by Contested");
+		assertThat(GreenMailUtil.getBody(message).replace("=\r\n", ""))
+			.contains("Why it waits: hidden after reports from 3 readers", "/admin/comments/" + id);
 	}
 
 	@Test
