@@ -123,6 +123,23 @@ class CommentController {
 		return seeOther(at(post, Math.min(page, this.comments.thread(post, 1).pages()), "deleted=" + id, "comments"));
 	}
 
+	/**
+	 * A comment's permanent address (the feeds link to it): a redirect to its place on
+	 * its post's pages, which move as comments come.
+	 */
+	@GetMapping("/comments/{id}")
+	ModelAndView showComment(@PathVariable String id) {
+		Comment comment = (id.matches("\\d{1,18}") ? this.comments.find(Long.parseLong(id)) : Optional.<Comment>empty())
+			.filter((found) -> found.status() == Comment.Status.PUBLISHED)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Post post = this.catalog.find(comment.postSlug())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		RedirectView place = new RedirectView(this.comments.placeOf(post, comment.id()));
+		place.setStatusCode(HttpStatus.FOUND);
+		place.setExposeModelAttributes(false);
+		return new ModelAndView(place);
+	}
+
 	@GetMapping("/comments/{id}/report")
 	ModelAndView showReportForm(@PathVariable String id, Model model) {
 		Comment comment = reportable(id);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -136,6 +137,33 @@ class CommentRepository {
 		return this.jdbc.sql("""
 				update comment set status = 'DELETED', status_before = status, status_changed_at = :now
 				where id = :id and status <> 'DELETED'""").param("id", id).param("now", utc(now)).update() == 1;
+	}
+
+	/**
+	 * @param slug a post, or {@code null} for every post
+	 * @param limit the most to return
+	 * @return the latest published comments, newest first
+	 */
+	List<Comment> latestPublished(@Nullable String slug, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from comment where status = 'PUBLISHED'"
+				+ ((slug != null) ? " and post_slug = :slug" : "") + " order by created_at desc, id desc limit :limit")
+			.paramSource((slug != null) ? Map.of("slug", slug, "limit", limit) : Map.of("limit", limit))
+			.query(CommentRepository::comment)
+			.list();
+	}
+
+	/**
+	 * @return the comment on the post written at that time (to the millisecond), if any
+	 */
+	Optional<Comment> writtenAt(String slug, Instant from, Instant to) {
+		return this.jdbc
+			.sql("select " + COLUMNS + " from comment where post_slug = :slug"
+					+ " and created_at >= :from and created_at < :to and status = 'PUBLISHED' order by id limit 1")
+			.param("slug", slug)
+			.param("from", utc(from))
+			.param("to", utc(to))
+			.query(CommentRepository::comment)
+			.optional();
 	}
 
 	long count(String slug, Comment.Status status) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -215,6 +216,27 @@ public class CommentService {
 		return this.versions.computeIfAbsent(slug, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
+	/**
+	 * @param slug a post, or {@code null} for every post
+	 * @param limit the most to return
+	 * @return the latest published comments, newest first
+	 */
+	public List<Comment> latestPublished(@Nullable String slug, int limit) {
+		return this.repository.latestPublished(slug, limit);
+	}
+
+	/**
+	 * Finds the comment an old Blogger link ({@code ?showComment=} its time in
+	 * milliseconds) points to.
+	 * @param post the post
+	 * @param epochMilli when the comment was written
+	 * @return it, if a comment readers see was written on the post in that millisecond
+	 */
+	public Optional<Comment> writtenAt(Post post, long epochMilli) {
+		Instant at = Instant.ofEpochMilli(epochMilli);
+		return this.repository.writtenAt(post.slug(), at, at.plusMillis(1));
+	}
+
 	public Optional<Comment> find(long id) {
 		return this.repository.find(id);
 	}
@@ -244,6 +266,16 @@ public class CommentService {
 		int before = this.threads.before(post.slug(), version(post.slug()), head.get().createdAt(), head.get().id(),
 				() -> this.repository.shownHeads(post.slug()));
 		return before / CommentThread.PER_PAGE + 1;
+	}
+
+	/**
+	 * @param post the post
+	 * @param id one of its comments
+	 * @return the comment's place: the address of its page of comments, with its anchor
+	 */
+	public String placeOf(Post post, long id) {
+		int page = pageOf(post, id);
+		return post.permalink() + ((page > 1) ? "?page=" + page : "") + "#comment-" + id;
 	}
 
 	private boolean shown(Comment head) {

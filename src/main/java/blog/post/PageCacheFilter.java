@@ -52,7 +52,12 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
 	private static final Pattern PERMALINK = Pattern.compile("/(\\d{4})/(\\d{2})/([^/]+)\\.html");
 
-	private static final Pattern PAGE_QUERY = Pattern.compile("page=([1-9]\\d{0,5})");
+	/**
+	 * a page of comments, and Blogger's mobile switch ({@code m=1}, {@code m=0}), which
+	 * changes nothing
+	 */
+	private static final Pattern PAGE_QUERY = Pattern
+		.compile("page=[1-9]\\d{0,5}(?:&m=[01])?|m=[01](?:&page=[1-9]\\d{0,5})?");
 
 	private final PostCatalog catalog;
 

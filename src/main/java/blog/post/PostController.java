@@ -1,6 +1,7 @@
 package blog.post;
 
 import java.util.List;
+import java.util.Optional;
 
 import blog.comment.Comment;
 import blog.comment.CommentForm;
@@ -15,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
 
 /**
  * The reader's pages: the newest post at {@code /}, each post at its Blogger address, and
@@ -62,6 +64,14 @@ class PostController {
 
 	private String showPost(Post post, PostQuery query, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
+		if (query.showComment() != null && query.showComment().matches("\\d{1,15}")) {
+			// an old Blogger link to a comment: its time, in milliseconds
+			Optional<Comment> comment = this.comments.writtenAt(post, Long.parseLong(query.showComment()));
+			if (comment.isPresent()) {
+				request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.MOVED_PERMANENTLY);
+				return "redirect:" + this.comments.placeOf(post, comment.get().id());
+			}
+		}
 		int page = (query.page() != null) ? query.page() : 1;
 		if (page < 1) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page numbers start at 1");
@@ -119,9 +129,11 @@ class PostController {
 	 * @param key that comment's private delete key
 	 * @param deleted the comment the reader just deleted
 	 * @param reported the comment the reader just reported
+	 * @param showComment Blogger's link to a comment: the time it was written, in
+	 * milliseconds
 	 */
 	record PostQuery(@Nullable Integer page, @Nullable Long reply, @Nullable Long posted, @Nullable String key,
-			@Nullable Long deleted, @Nullable Long reported) {
+			@Nullable Long deleted, @Nullable Long reported, @Nullable String showComment) {
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package blog.post;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -60,6 +62,13 @@ public record Published(YearMonth month, @Nullable LocalDate day) implements Com
 	 */
 	public String text() {
 		return (this.day != null) ? DAY_TEXT.format(this.day) : MONTH_TEXT.format(this.month);
+	}
+
+	/**
+	 * @return the start of the day (or, without one, of the month) in UTC
+	 */
+	public Instant instant() {
+		return sortKey().atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
 	@Override
