@@ -112,6 +112,7 @@ class CrawlerController {
 				Disallow: /login
 				Disallow: /comments/
 				Disallow: /*?reply=
+				Disallow: /search?
 				Allow: /
 
 				Sitemap: %s

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the one layout shows on every page, error pages included: the blog's header and
- * the "Popular posts from this blog" sidebar.
+ * the sidebar ("Popular posts from this blog", search, labels, archive).
  */
 @ControllerAdvice
 class LayoutAdvice {
@@ -26,6 +26,16 @@ class LayoutAdvice {
 	@ModelAttribute("popular")
 	List<PopularPost> popular() {
 		return this.catalog.popular();
+	}
+
+	@ModelAttribute("allLabels")
+	List<PostCatalog.Count<String>> labels() {
+		return this.catalog.labels();
+	}
+
+	@ModelAttribute("archive")
+	List<PostCatalog.Month> archive() {
+		return this.catalog.months();
 	}
 
 }

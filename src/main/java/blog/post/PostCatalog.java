@@ -1,8 +1,19 @@
 package blog.post;
 
+import java.text.Normalizer;
+import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Everything {@code content/} holds, read and rendered once at startup and never changed:
@@ -16,6 +27,13 @@ public final class PostCatalog {
 
 	private final List<Post> posts;
 
+	private final List<Count<String>> labels;
+
+	private final List<Month> months;
+
+	/** each post's words, lower case, for search: title, description, labels, text */
+	private final Map<String, String> words = new HashMap<>();
+
 	PostCatalog(Site site, List<PopularPost> popular, List<Post> posts) {
 		if (posts.isEmpty()) {
 			throw new IllegalArgumentException("a blog needs at least one post");
@@ -25,6 +43,17 @@ public final class PostCatalog {
 		this.posts = posts.stream()
 			.sorted(Comparator.comparing(Post::published).reversed().thenComparing(Post::slug))
 			.toList();
+		Map<String, Integer> labels = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		Map<YearMonth, Integer> months = new TreeMap<>(Comparator.reverseOrder());
+		for (Post post : this.posts) {
+			post.labels().forEach((label) -> labels.merge(label, 1, Integer::sum));
+			months.merge(post.published().month(), 1, Integer::sum);
+			this.words.put(post.slug(),
+					normalized(post.title() + " " + post.description() + " " + String.join(" ", post.labels()) + " "
+							+ HtmlUtils.htmlUnescape(post.html().replaceAll("<[^>]*>", " "))));
+		}
+		this.labels = labels.entrySet().stream().map((entry) -> new Count<>(entry.getKey(), entry.getValue())).toList();
+		this.months = months.entrySet().stream().map((entry) -> new Month(entry.getKey(), entry.getValue())).toList();
 	}
 
 	public Site site() {
@@ -62,11 +91,113 @@ public final class PostCatalog {
 	}
 
 	/**
+	 * @return every label, in alphabetical order, with how many posts carry it
+	 */
+	public List<Count<String>> labels() {
+		return this.labels;
+	}
+
+	/**
+	 * @return every month with posts, newest first, with how many
+	 */
+	public List<Month> months() {
+		return this.months;
+	}
+
+	/**
+	 * @param year a year
+	 * @param month a month of it, or {@code null} for the whole year
+	 * @return the posts published then, newest first
+	 */
+	public List<Post> publishedIn(int year, @Nullable Integer month) {
+		return this.posts.stream()
+			.filter((post) -> post.published().month().getYear() == year
+					&& (month == null || post.published().month().getMonthValue() == month))
+			.toList();
+	}
+
+	/**
+	 * @return the post published just after this one, if any
+	 */
+	public Optional<Post> newer(Post post) {
+		int at = this.posts.indexOf(post);
+		return (at > 0) ? Optional.of(this.posts.get(at - 1)) : Optional.empty();
+	}
+
+	/**
+	 * @return the post published just before this one, if any
+	 */
+	public Optional<Post> older(Post post) {
+		int at = this.posts.indexOf(post);
+		return (at >= 0 && at + 1 < this.posts.size()) ? Optional.of(this.posts.get(at + 1)) : Optional.empty();
+	}
+
+	/**
+	 * @param query words, as a reader typed them
+	 * @return the posts holding every word (in the title, description, labels or text,
+	 * whatever the case and accents), newest first; none for a query without words
+	 */
+	public List<Post> search(String query) {
+		List<String> wanted = Arrays.stream(normalized(query).split("[^\\p{L}\\p{N}]+"))
+			.filter((word) -> !word.isEmpty())
+			.distinct()
+			.toList();
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		return this.posts.stream()
+			.filter((post) -> wanted.stream().allMatch((word) -> this.words.get(post.slug()).contains(word)))
+			.toList();
+	}
+
+	/** lower case, without accents, so that "Zürich" finds "zurich" */
+	private static String normalized(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKD)
+			.replaceAll("\\p{M}+", "")
+			.toLowerCase(Locale.ROOT)
+			.replace('’', '\'');
+	}
+
+	/**
 	 * @param label a label, exactly as written in the posts
 	 * @return the posts carrying it, newest first; empty when no post does
 	 */
 	public List<Post> withLabel(String label) {
 		return this.posts.stream().filter((post) -> post.hasLabel(label)).toList();
+	}
+
+	/**
+	 * Something, with how many posts it has.
+	 *
+	 * @param <T> what is counted
+	 * @param value the label or month
+	 * @param count how many posts
+	 */
+	public record Count<T>(T value, int count) {
+	}
+
+	/**
+	 * A month with posts.
+	 *
+	 * @param value the month
+	 * @param count how many posts
+	 */
+	public record Month(YearMonth value, int count) {
+
+		/**
+		 * @return its archive's address, Blogger's: {@code /2024/10/}
+		 */
+		public String path() {
+			return String.format("/%04d/%02d/", this.value.getYear(), this.value.getMonthValue());
+		}
+
+		/**
+		 * @return "October 2024"
+		 */
+		public String text() {
+			return new Published(this.value, null).monthText();
+		}
+
 	}
 
 }

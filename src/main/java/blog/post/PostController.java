@@ -15,15 +15,23 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 
 /**
- * The reader's pages: the newest post at {@code /}, each post at its Blogger address, and
- * the posts of a label.
+ * The reader's pages, at Blogger's addresses: the newest post at {@code /} (with a list
+ * of older ones), each post, the posts of a label, of a month or a year, and search.
  */
 @Controller
 class PostController {
+
+	/** how many older posts the home page lists below the newest */
+	static final int MORE_POSTS = 10;
+
+	/** the longest search, in characters */
+	static final int SEARCH_MAX = 200;
 
 	private final PostCatalog catalog;
 
@@ -39,6 +47,8 @@ class PostController {
 
 	@GetMapping("/")
 	String showNewest(PostQuery query, Model model, HttpServletRequest request, HttpServletResponse response) {
+		List<Post> posts = this.catalog.posts();
+		model.addAttribute("morePosts", posts.subList(1, Math.min(posts.size(), 1 + MORE_POSTS)));
 		return showPost(this.catalog.newest(), query, model, request, response);
 	}
 
@@ -56,10 +66,52 @@ class PostController {
 		if (posts.isEmpty()) {
 			throw new PostNotFoundException("label " + label);
 		}
-		model.addAttribute("label", label);
+		model.addAttribute("heading", "Posts labelled #" + label);
 		model.addAttribute("posts", posts);
 		model.addAttribute("meta", this.pages.label(label));
-		return "label";
+		return "listing";
+	}
+
+	/**
+	 * Blogger's archive of a year, {@code /2024/}, or of a month, {@code /2024/10/}.
+	 */
+	@GetMapping({ "/{year:\\d{4}}/", "/{year:\\d{4}}/{month:\\d{2}}/" })
+	String showArchive(@PathVariable int year, @PathVariable(required = false) @Nullable Integer month, Model model) {
+		List<Post> posts = (month == null || (month >= 1 && month <= 12)) ? this.catalog.publishedIn(year, month)
+				: List.of();
+		if (posts.isEmpty()) {
+			throw new PostNotFoundException("archive " + year + "/" + month);
+		}
+		String when = (month != null) ? posts.get(0).published().monthText() : Integer.toString(year);
+		model.addAttribute("heading", "Posts of " + when);
+		model.addAttribute("posts", posts);
+		model.addAttribute("meta", this.pages.listing("Posts of " + when,
+				(month != null) ? String.format("/%04d/%02d/", year, month) : String.format("/%04d/", year)));
+		return "listing";
+	}
+
+	/**
+	 * Search over the posts' titles and text, at Blogger's address: {@code /search?q=}.
+	 */
+	@GetMapping("/search")
+	ModelAndView showSearch(@RequestParam(name = "q", required = false) @Nullable String query, Model model) {
+		String q = (query != null) ? query.strip() : "";
+		model.addAttribute("searching", true);
+		model.addAttribute("q", q);
+		model.addAttribute("meta", this.pages.listing(q.isEmpty() ? "Search" : "Search: " + q, "/search"));
+		if (q.length() > SEARCH_MAX) {
+			model.addAttribute("heading", "Search");
+			model.addAttribute("posts", List.of());
+			model.addAttribute("message", "Please search for at most " + SEARCH_MAX + " characters.");
+			return new ModelAndView("listing", model.asMap(), HttpStatus.BAD_REQUEST);
+		}
+		List<Post> posts = this.catalog.search(q);
+		model.addAttribute("heading", q.isEmpty() ? "Search" : "Posts matching “" + q + "”");
+		model.addAttribute("posts", posts);
+		if (!q.isEmpty() && posts.isEmpty()) {
+			model.addAttribute("message", "No post holds all of these words.");
+		}
+		return new ModelAndView("listing", model.asMap(), HttpStatus.OK);
 	}
 
 	private String showPost(Post post, PostQuery query, Model model, HttpServletRequest request,
@@ -89,6 +141,8 @@ class PostController {
 		if (!this.pages.fill(model, post, page)) {
 			throw new PostNotFoundException(post.slug() + " comment page " + page);
 		}
+		model.addAttribute("newer", this.catalog.newer(post).orElse(null));
+		model.addAttribute("older", this.catalog.older(post).orElse(null));
 		if (request.getAttribute(PageCacheFilter.TOKEN_PLACEHOLDER) instanceof String placeholder) {
 			// rendered to be kept: each reader's token is spliced in when the page is
 			// sent

@@ -63,6 +63,17 @@ public class PostPages {
 		return true;
 	}
 
+	/**
+	 * @param title what the list is
+	 * @param path its address
+	 * @return the meta data of a list of posts
+	 */
+	PageMeta listing(String title, String path) {
+		Site site = this.catalog.site();
+		return new PageMeta(title + " – " + site.title(), title + " on " + site.title() + ": " + site.description(),
+				site.absolute(path), "website", null, List.of(), null);
+	}
+
 	PageMeta label(String label) {
 		Site site = this.catalog.site();
 		return new PageMeta("Posts labelled " + label + " – " + site.title(),

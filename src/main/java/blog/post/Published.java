@@ -71,6 +71,13 @@ public record Published(YearMonth month, @Nullable LocalDate day) implements Com
 		return sortKey().atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
+	/**
+	 * @return the month as a reader sees it: "October 2024"
+	 */
+	public String monthText() {
+		return MONTH_TEXT.format(this.month);
+	}
+
 	@Override
 	public int compareTo(Published other) {
 		return sortKey().compareTo(other.sortKey());

@@ -67,7 +67,8 @@ class PostPageTests {
 		assertThat(page.selectFirst("article time").text()).isEqualTo("October 2024");
 		assertThat(page.select("article .post-body h2")).hasSize(6);
 		assertThat(page.select("main section#comments h2").text()).matches("Comments|1 comment|\\d+ comments");
-		assertThat(page.select("aside h2").text()).isEqualTo("Popular posts from this blog");
+		assertThat(page.select("aside h2").eachText()).containsExactly("Popular posts from this blog", "Labels",
+				"Archive");
 		assertThat(page.select("a a")).as("no link inside a link").isEmpty();
 	}
 
