@@ -143,6 +143,10 @@ class CommentController {
 	@GetMapping("/comments/{id}/report")
 	ModelAndView showReportForm(@PathVariable String id, Model model) {
 		Comment comment = reportable(id);
+		if (comment.status() != Comment.Status.PUBLISHED) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND); // held: shown to
+																		// nobody
+		}
 		return reportPage(comment, "", null, model, HttpStatus.OK);
 	}
 

@@ -90,6 +90,12 @@ class ReportTests {
 		assertThat(third.header("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("#comments"));
 		assertThat(status(id)).isEqualTo("PENDING");
 		assertThat(shownOnThePost(id)).isFalse();
+		// held, it is shown to nobody: not on its report page either
+		assertThat(new Reader(this.port).get("/comments/" + id + "/report").statusCode()).isEqualTo(404);
+		RawHttp.Answer refused = report(client(), id, "x".repeat(401));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).doesNotContain("Something readers object to")
+			.contains("hidden while the editor reads it");
 
 		Editor editor = new Editor(this.port).loggedIn();
 		Element item = editor.open("/admin").selectFirst(".desk-items > li");
