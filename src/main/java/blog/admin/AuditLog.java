@@ -6,15 +6,19 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Every editor action, kept: who, what, which comment, when.
+ * Every editor action, kept: who, what, which comment, when; and logged, one line each.
  */
 @Repository
 class AuditLog {
+
+	private static final Logger events = LoggerFactory.getLogger(AuditLog.class);
 
 	private final JdbcClient jdbc;
 
@@ -32,6 +36,15 @@ class AuditLog {
 			.param("comment", commentId)
 			.param("detail", (detail != null && detail.length() > 400) ? detail.substring(0, 400) : detail)
 			.update();
+		// one log line per admin action, as in the table: no comment's text, no address
+		events.atInfo()
+			.setMessage(() -> "Editor action: " + editor + " " + action + ((commentId != null) ? " #" + commentId : "")
+					+ ((detail != null) ? " (" + detail + ")" : ""))
+			.addKeyValue("event", "desk.action")
+			.addKeyValue("editor", editor)
+			.addKeyValue("action", action)
+			.addKeyValue("comment", commentId)
+			.log();
 	}
 
 	/**

@@ -15,6 +15,8 @@ import blog.system.BlogProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,9 @@ import org.springframework.validation.Errors;
 public class CommentService {
 
 	private static final Log logger = LogFactory.getLog(CommentService.class);
+
+	/** what happened to comments, with key-value pairs for structured logs */
+	private static final Logger history = LoggerFactory.getLogger(CommentService.class);
 
 	static final Duration TWIN_WINDOW = Duration.ofMinutes(1);
 
@@ -157,6 +162,16 @@ public class CommentService {
 			boolean newThread = heldReason == null && parent == null;
 			this.threads.added(post.slug(), newThread ? new ThreadIndex.Head(now, id) : null,
 					() -> changed(post.slug()));
+			// one line per comment written: never its text, nor the client's address
+			history.atInfo()
+				.setMessage(() -> "Comment " + id + " on " + post.slug() + " "
+						+ ((heldReason != null) ? "held (" + heldReason + ")" : "published"))
+				.addKeyValue("event", "comment.written")
+				.addKeyValue("comment", id)
+				.addKeyValue("post", post.slug())
+				.addKeyValue("status", (heldReason != null) ? "PENDING" : "PUBLISHED")
+				.addKeyValue("client", client.substring(0, 12))
+				.log();
 			if (heldReason != null) {
 				this.events.publishEvent(new CommentHeld(
 						new Comment(id, post.slug(), parentId, name, body, html, Comment.Status.PENDING, now),
@@ -192,6 +207,11 @@ public class CommentService {
 			return Optional.empty();
 		}
 		this.repository.markDeleted(id, this.clock.instant());
+		history.atInfo()
+			.setMessage(() -> "Comment " + id + " deleted by its writer")
+			.addKeyValue("event", "comment.deleted")
+			.addKeyValue("comment", id)
+			.log();
 		Optional<Comment> deleted = this.repository.find(id);
 		deleted.ifPresent((comment) -> changed(comment.postSlug()));
 		return deleted;

@@ -192,10 +192,17 @@ class PostPageTests {
 	}
 
 	@Test
-	void actuatorShouldExposeHealthAloneAndNoH2Console() {
+	void actuatorShouldExposeHealthAndItsProbesAloneAndNoH2Console() {
 		HttpResponse<String> health = this.http.get("/actuator/health", "Accept", "*/*");
 		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+		assertThat(health.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+		for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+			HttpResponse<String> answer = this.http.get(probe, "Accept", "*/*");
+			assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+			assertThat(answer.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+		}
+		assertThat(this.http.get("/actuator/health/db", "Accept", "*/*").statusCode()).as("components stay hidden")
+			.isEqualTo(404);
 		for (String path : List.of("/actuator", "/actuator/env", "/actuator/beans", "/actuator/info",
 				"/actuator/heapdump", "/h2-console", "/h2-console/login.jsp")) {
 			assertThat(get(path).statusCode()).as(path).isEqualTo(404);
