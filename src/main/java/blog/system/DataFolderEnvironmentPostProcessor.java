@@ -1,6 +1,7 @@
 package blog.system;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -25,7 +26,11 @@ class DataFolderEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		Path dataDir = Path.of(environment.getProperty("blog.data-dir", "data")).toAbsolutePath().normalize();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("blog-data-dir", Map.of("blog.data-dir", dataDir.toString())));
-		if (!environment.containsProperty("spring.datasource.url")) {
+		// with the postgres profile and no address, Spring Boot's own failure analysis
+		// says
+		// that the url is missing and which profiles are active
+		boolean postgres = Arrays.asList(environment.getActiveProfiles()).contains("postgres");
+		if (!postgres && !environment.containsProperty("spring.datasource.url")) {
 			// H2 refuses paths that are implicitly relative to the working directory
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("blog-database",
