@@ -1,15 +1,22 @@
 package blog.admin;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import blog.comment.CommentArchive;
 import blog.comment.ImportException;
 import blog.post.PostCatalog;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +26,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -26,6 +34,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
@@ -40,15 +49,59 @@ class ArchiveController {
 
 	private final PostCatalog catalog;
 
-	ArchiveController(Desk desk, PostCatalog catalog) {
+	private final Backups backups;
+
+	ArchiveController(Desk desk, PostCatalog catalog, Backups backups) {
 		this.desk = desk;
 		this.catalog = catalog;
+		this.backups = backups;
 	}
 
 	@GetMapping("/admin/archive")
-	String showArchive(Model model) {
+	String showArchive(Model model) throws IOException {
 		model.addAttribute("posts", this.catalog.posts());
+		addBackups(model);
 		return "admin/archive";
+	}
+
+	@PostMapping("/admin/backup")
+	RedirectView backUp(Principal editor, RedirectAttributes redirect) throws IOException {
+		Path backup = this.desk.backUp(editor.getName());
+		redirect.addFlashAttribute("done",
+				"Backup written: " + backup.getFileName() + " (" + kilobytes(Files.size(backup)) + ").");
+		return seeOther("/admin/archive");
+	}
+
+	@GetMapping("/admin/backups/{name}")
+	ResponseEntity<Resource> downloadBackup(@PathVariable String name) {
+		Path backup = this.backups.find(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(new FileSystemResource(backup));
+	}
+
+	private void addBackups(Model model) throws IOException {
+		model.addAttribute("backupsSupported", this.backups.supported());
+		List<Backup> list = new ArrayList<>();
+		for (Path file : this.backups.list()) {
+			list.add(new Backup(file.getFileName().toString(), kilobytes(Files.size(file))));
+		}
+		model.addAttribute("backups", list);
+	}
+
+	private static String kilobytes(long bytes) {
+		return String.format(Locale.ROOT, "%,d KB", (bytes + 1023) / 1024);
+	}
+
+	/**
+	 * A backup on the page.
+	 *
+	 * @param name its file name
+	 * @param size its size, for people
+	 */
+	record Backup(String name, String size) {
 	}
 
 	@GetMapping("/admin/export.json")
@@ -71,10 +124,7 @@ class ArchiveController {
 		try {
 			CommentArchive.Result result = this.desk.importFile(editor.getName(), name, file.getBytes());
 			redirect.addFlashAttribute("done", said(name, result));
-			RedirectView back = new RedirectView("/admin/archive", true);
-			back.setStatusCode(HttpStatus.SEE_OTHER);
-			back.setExposeModelAttributes(false);
-			return new ModelAndView(back);
+			return new ModelAndView(seeOther("/admin/archive"));
 		}
 		catch (ImportException ex) {
 			return page(model, "Nothing was imported from " + name + ". " + ex.getMessage(),
@@ -83,12 +133,20 @@ class ArchiveController {
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ModelAndView tooLarge(Model model) {
+	ModelAndView tooLarge(Model model) throws IOException {
 		return page(model, "That file is larger than 10 MB: nothing was imported.", HttpStatus.CONTENT_TOO_LARGE);
 	}
 
-	private ModelAndView page(Model model, String problem, HttpStatus status) {
+	private static RedirectView seeOther(String path) {
+		RedirectView back = new RedirectView(path, true);
+		back.setStatusCode(HttpStatus.SEE_OTHER);
+		back.setExposeModelAttributes(false);
+		return back;
+	}
+
+	private ModelAndView page(Model model, String problem, HttpStatus status) throws IOException {
 		model.addAttribute("posts", this.catalog.posts());
+		addBackups(model);
 		model.addAttribute("problem", problem);
 		return new ModelAndView("admin/archive", model.asMap(), status);
 	}

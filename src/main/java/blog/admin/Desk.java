@@ -2,6 +2,7 @@ package blog.admin;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +54,10 @@ class Desk {
 
 	private final CommentArchive archive;
 
+	private final Backups backups;
+
 	Desk(Moderation moderation, ModerationMode mode, CommentService comments, AuditLog audit,
-			TransactionTemplate transactions, Clock clock, CommentArchive archive) {
+			TransactionTemplate transactions, Clock clock, CommentArchive archive, Backups backups) {
 		this.moderation = moderation;
 		this.mode = mode;
 		this.comments = comments;
@@ -62,6 +65,7 @@ class Desk {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.archive = archive;
+		this.backups = backups;
 	}
 
 	/**
@@ -123,6 +127,15 @@ class Desk {
 				abbreviated(name) + ": " + result.added() + " added, " + result.alreadyHere() + " already here, "
 						+ result.notHere() + " on other posts, " + result.left() + " deleted or spam");
 		return result;
+	}
+
+	/**
+	 * Backs the database up now, and notes who did.
+	 */
+	Path backUp(String editor) throws IOException {
+		Path backup = this.backups.backUp();
+		this.audit.record(this.clock.instant(), editor, "backup", null, backup.getFileName().toString());
+		return backup;
 	}
 
 	private static String abbreviated(String name) {
