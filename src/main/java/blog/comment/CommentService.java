@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
@@ -57,6 +58,8 @@ public class CommentService {
 
 	private final ApplicationEventPublisher events;
 
+	private final SharedVersions shared;
+
 	private final Object[] locks = new Object[64];
 
 	private final ConcurrentMap<String, AtomicLong> versions = new ConcurrentHashMap<>();
@@ -65,7 +68,7 @@ public class CommentService {
 
 	CommentService(CommentRepository repository, CommentWriter writer, CommentRenderer renderer, FormTokens tokens,
 			Keys keys, CommentRateLimiter rateLimiter, BlogProperties properties, Clock clock, ModerationMode mode,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SharedVersions shared) {
 		this.repository = repository;
 		this.writer = writer;
 		this.renderer = renderer;
@@ -76,6 +79,7 @@ public class CommentService {
 		this.clock = clock;
 		this.mode = mode;
 		this.events = events;
+		this.shared = shared;
 		for (int i = 0; i < this.locks.length; i++) {
 			this.locks[i] = new Object();
 		}
@@ -233,6 +237,20 @@ public class CommentService {
 	 * @return the post's new version
 	 */
 	public long changed(String slug) {
+		long version = changedHere(slug);
+		this.shared.moved(slug);
+		return version;
+	}
+
+	/**
+	 * Another instance changed a post's comments: its page here is rendered anew.
+	 */
+	@EventListener
+	void changedElsewhere(SharedVersions.ChangedElsewhere change) {
+		changedHere(change.slug());
+	}
+
+	private long changedHere(String slug) {
 		return this.versions.computeIfAbsent(slug, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
