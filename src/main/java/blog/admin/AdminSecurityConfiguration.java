@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import blog.comment.Keys;
 import blog.system.BlogProperties;
+import blog.system.RateBuckets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.Customizer;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,8 +51,8 @@ class AdminSecurityConfiguration {
 	}
 
 	@Bean
-	LoginThrottle loginThrottle(Clock clock) {
-		return new LoginThrottle(clock);
+	LoginThrottle loginThrottle(Clock clock, RateBuckets buckets, JdbcClient jdbc) {
+		return new LoginThrottle(clock, buckets, jdbc);
 	}
 
 	@Bean

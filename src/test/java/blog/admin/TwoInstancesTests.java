@@ -1,5 +1,8 @@
 package blog.admin;
 
+import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -7,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import blog.BlogApplication;
 import blog.comment.Reader;
 import blog.support.Postgres;
+import blog.support.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances of the blog on one PostgreSQL database (this test's, and a second one it
  * starts): a comment posted through one is on the page the other serves within a second,
- * and so is the editor's decision taken on the other. Each keeps its pages in memory; the
- * posts' versions in the database tell it when to render them anew.
+ * and so is the editor's decision taken on the other; a client's rate limit and a login
+ * lock-out hold on both. Each keeps its pages in memory; the posts' versions in the
+ * database tell it when to render them anew.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
 class TwoInstancesTests {
+
+	/** one form secret for both, so that a form from one is taken by the other */
+	private static final String SECRET = "a form secret the two instances share, 48 chars";
 
 	private static String url;
 
@@ -52,6 +60,8 @@ class TwoInstancesTests {
 		registry.add("spring.datasource.username", Postgres::user);
 		registry.add("spring.datasource.password", () -> "");
 		registry.add("blog.admin.password-hash", () -> hash);
+		registry.add("blog.form-secret", () -> SECRET);
+		registry.add("blog.comments.rate-limit.per-minute", () -> "3");
 	}
 
 	@AfterAll
@@ -63,7 +73,8 @@ class TwoInstancesTests {
 
 	@Test
 	void aCommentThroughOneShouldShowOnTheOtherWithinASecond() throws Exception {
-		int otherPort = startTheOther();
+		int otherPort = (other != null) ? ((WebServerApplicationContext) other).getWebServer().getPort()
+				: startTheOther();
 		Reader here = new Reader(this.port);
 		Reader there = new Reader(otherPort);
 		assertThat(there.open(ESSAY).text()).as("rendered and kept there first").isNotEmpty();
@@ -81,13 +92,48 @@ class TwoInstancesTests {
 				+ shownAfter + " ms; the editor's spam on the other hid it here after " + goneAfter + " ms");
 	}
 
+	@Test
+	void aClientsLimitAndALockOutShouldHoldOnBothInstances() throws Exception {
+		int otherPort = (other != null) ? ((WebServerApplicationContext) other).getWebServer().getPort()
+				: startTheOther();
+		InetAddress client = InetAddress.getByName("127.0.4.1");
+		String token = new Reader(this.port).open(ESSAY).selectFirst("input[name=token]").val();
+		assertThat(comment(client, this.port, token).status()).isEqualTo(303);
+		assertThat(comment(client, otherPort, token).status()).as("a form from one, taken by the other").isEqualTo(303);
+		assertThat(comment(client, this.port, token).status()).isEqualTo(303);
+		assertThat(comment(client, otherPort, token).status()).as("the fourth in a minute, on either").isEqualTo(429);
+
+		InetAddress intruder = InetAddress.getByName("127.0.4.2");
+		for (int i = 0; i < LoginThrottle.TRIES; i++) {
+			login(intruder, this.port, "intruder");
+		}
+		assertThat(login(InetAddress.getByName("127.0.4.3"), otherPort, "intruder").status())
+			.as("the name locked out on the other instance too")
+			.isEqualTo(429);
+	}
+
+	private static RawHttp.Answer comment(InetAddress from, int port, String token) throws Exception {
+		return RawHttp.post(from, port, ESSAY + "/comments", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+				+ "&name=Limited&body=Comment+" + UUID.randomUUID());
+	}
+
+	private static RawHttp.Answer login(InetAddress from, int port, String username) throws Exception {
+		RawHttp.Answer page = RawHttp.get(port, "/login");
+		String cookie = page.header("Set-Cookie").orElseThrow().replaceAll(";.*", "");
+		String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		return RawHttp.post(from, port, "/login", "username=" + username + "&password=guess&_csrf=" + csrf,
+				"Cookie: " + cookie);
+	}
+
 	private static int startTheOther() throws Exception {
+		// as arguments: above the tests' application.properties, as the first instance's
+		// settings are
 		other = new SpringApplicationBuilder(BlogApplication.class).web(WebApplicationType.SERVLET)
 			.profiles("postgres")
-			.properties("server.port=0", "spring.datasource.url=" + url,
-					"spring.datasource.username=" + Postgres.user(), "spring.datasource.password=",
-					"blog.admin.password-hash=" + hash, "blog.data-dir=" + Files.createTempDirectory("other-instance"))
-			.run();
+			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.user(),
+					"--spring.datasource.password=", "--blog.admin.password-hash=" + hash,
+					"--blog.data-dir=" + Files.createTempDirectory("other-instance"), "--blog.form-secret=" + SECRET,
+					"--blog.comments.rate-limit.per-minute=3");
 		return ((WebServerApplicationContext) other).getWebServer().getPort();
 	}
 
