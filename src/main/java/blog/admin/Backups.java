@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import blog.system.BlogProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,9 @@ class Backups {
 
 	private final Clock clock;
 
+	/** whether the database is H2, once known */
+	private volatile @Nullable Boolean h2;
+
 	Backups(JdbcClient jdbc, DataSource dataSource, BlogProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
@@ -55,12 +59,17 @@ class Backups {
 	 * @return whether the database is H2 (the only one backed up here)
 	 */
 	boolean supported() {
-		try (Connection connection = this.dataSource.getConnection()) {
-			return connection.getMetaData().getDatabaseProductName().startsWith("H2");
+		Boolean h2 = this.h2;
+		if (h2 == null) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				h2 = connection.getMetaData().getDatabaseProductName().startsWith("H2");
+			}
+			catch (SQLException ex) {
+				return false; // asked again next time
+			}
+			this.h2 = h2;
 		}
-		catch (SQLException ex) {
-			return false;
-		}
+		return h2;
 	}
 
 	/**

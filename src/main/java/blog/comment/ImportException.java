@@ -6,18 +6,12 @@ package blog.comment;
  */
 public class ImportException extends RuntimeException {
 
-	private final int line;
-
+	/**
+	 * @param line the line of the file the problem is on, or -1 when not known
+	 * @param problem what is wrong
+	 */
 	ImportException(int line, String problem) {
 		super(((line > 0) ? "Line " + line + ": " : "") + problem);
-		this.line = line;
-	}
-
-	/**
-	 * @return the line of the file the problem is on, or -1 when not known
-	 */
-	public int line() {
-		return this.line;
 	}
 
 }

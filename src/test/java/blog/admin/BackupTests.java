@@ -25,7 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,8 +48,7 @@ class BackupTests {
 
 	@DynamicPropertySource
 	static void editor(DynamicPropertyRegistry registry) {
-		registry.add("blog.admin.password-hash",
-				() -> "{bcrypt}" + new BCryptPasswordEncoder().encode(Editor.PASSWORD));
+		registry.add("blog.admin.password-hash", () -> Editor.PASSWORD_HASH);
 		registry.add("blog.comments.moderation", () -> "links");
 	}
 

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,6 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Editor {
 
 	static final String PASSWORD = "correct horse battery staple";
+
+	/**
+	 * {@link #PASSWORD} as the blog takes it, worked out once (bcrypt is slow on purpose)
+	 */
+	static final String PASSWORD_HASH = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)

@@ -31,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -66,8 +65,7 @@ class EditorMailTests {
 	static void mailServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("blog.admin.password-hash",
-				() -> "{bcrypt}" + new BCryptPasswordEncoder().encode(Editor.PASSWORD));
+		registry.add("blog.admin.password-hash", () -> Editor.PASSWORD_HASH);
 	}
 
 	@Test

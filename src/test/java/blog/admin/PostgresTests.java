@@ -20,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -53,8 +52,7 @@ class PostgresTests {
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", Postgres::user);
 		registry.add("spring.datasource.password", () -> "");
-		registry.add("blog.admin.password-hash",
-				() -> "{bcrypt}" + new BCryptPasswordEncoder().encode(Editor.PASSWORD));
+		registry.add("blog.admin.password-hash", () -> Editor.PASSWORD_HASH);
 		registry.add("blog.comments.moderation", () -> "links");
 	}
 

@@ -21,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,8 +50,7 @@ class ReportTests {
 
 	@DynamicPropertySource
 	static void editor(DynamicPropertyRegistry registry) {
-		registry.add("blog.admin.password-hash",
-				() -> "{bcrypt}" + new BCryptPasswordEncoder().encode(Editor.PASSWORD));
+		registry.add("blog.admin.password-hash", () -> Editor.PASSWORD_HASH);
 		registry.add("blog.comments.rate-limit.per-minute", () -> "5");
 	}
 

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,7 +39,7 @@ class StructuredLogTests {
 				System.getProperty("java.class.path"), BlogApplication.class.getName(), "--server.port=" + port,
 				"--blog.data-dir=" + this.dataDir, "--logging.structured.format.console=ecs",
 				"--blog.comments.moderation=links", "--blog.comments.min-fill-time=0s",
-				"--blog.admin.password-hash={bcrypt}" + new BCryptPasswordEncoder().encode(Editor.PASSWORD))
+				"--blog.admin.password-hash=" + Editor.PASSWORD_HASH)
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

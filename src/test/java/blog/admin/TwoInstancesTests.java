@@ -21,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,7 +54,7 @@ class TwoInstancesTests {
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
 		url = Postgres.newDatabase();
-		hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(Editor.PASSWORD);
+		hash = Editor.PASSWORD_HASH;
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", Postgres::user);
 		registry.add("spring.datasource.password", () -> "");

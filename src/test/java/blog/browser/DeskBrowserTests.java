@@ -30,6 +30,8 @@ class DeskBrowserTests {
 
 	static final String PASSWORD = "a long pass phrase for the desk";
 
+	static final String PASSWORD_HASH = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
+
 	static ChromeDriver browser;
 
 	@LocalServerPort
@@ -37,7 +39,7 @@ class DeskBrowserTests {
 
 	@DynamicPropertySource
 	static void editor(DynamicPropertyRegistry registry) {
-		registry.add("blog.admin.password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
+		registry.add("blog.admin.password-hash", () -> PASSWORD_HASH);
 		registry.add("blog.comments.moderation", () -> "links");
 	}
 
