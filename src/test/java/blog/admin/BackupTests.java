@@ -9,13 +9,12 @@ import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import blog.comment.Reader;
+import blog.support.Required;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,10 +87,8 @@ class BackupTests {
 
 	@Test
 	void theBackupCommandShouldFetchABackupFromTheRunningBlog(@TempDir Path into) throws Exception {
-		boolean curl = Stream.of(System.getenv("PATH").split(":"))
-			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, "curl")));
-		if (!curl && !"true".equalsIgnoreCase(System.getenv("CI"))) {
-			Assumptions.abort("curl is not installed (Debian package curl): the backup command is not tried");
+		if (!Required.onPath("curl")) {
+			Required.missing("curl is not installed (Debian package curl): the backup command is not tried");
 		}
 		ProcessBuilder builder = new ProcessBuilder("bash", "deploy/backup.sh", "http://127.0.0.1:" + this.port,
 				into.toString())

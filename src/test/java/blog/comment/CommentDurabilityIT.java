@@ -1,31 +1,20 @@
 package blog.comment;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import blog.support.Http;
-import blog.support.RawHttp;
+import javax.net.SocketFactory;
+
+import blog.support.BlogProcess;
+import blog.support.Commenters;
 import blog.support.TestContent;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +31,6 @@ class CommentDurabilityIT {
 
 	static final int KILLS = 3;
 
-	static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
-
 	@TempDir
 	Path data;
 
@@ -52,27 +39,28 @@ class CommentDurabilityIT {
 		Map<Long, String> acknowledged = new ConcurrentHashMap<>();
 		for (int round = 1; round <= KILLS + 1; round++) {
 			boolean kill = round <= KILLS;
-			try (Blog blog = Blog.start(this.data, round)) {
-				Load load = new Load(blog.port, acknowledged, round);
-				load.start();
-				assertThat(load.shownBefore).as("comments shown after the restart")
+			try (BlogProcess blog = BlogProcess.start(Path.of("target", "durability-it", "blog-" + round + ".log"),
+					"--server.port=0", "--blog.data-dir=" + this.data.toAbsolutePath(),
+					"--blog.content-dir=" + TestContent.REAL.toAbsolutePath(), "--blog.comments.moderation=off",
+					"--blog.comments.min-fill-time=0s", "--blog.comments.rate-limit.per-minute=1000000",
+					"--blog.comments.rate-limit.per-day=1000000")) {
+				Commenters load = new Commenters(SocketFactory.getDefault(), blog.port(), acknowledged,
+						"round " + round, false);
+				load.start(CLIENTS);
+				assertThat(load.shownBefore()).as("comments shown after the restart")
 					.isGreaterThanOrEqualTo(acknowledged.size());
-				load.awaitAtLeast(40, Duration.ofSeconds(30));
-				load.stopping.set(true);
+				load.awaitMore(40, Duration.ofSeconds(30));
+				load.stopping();
 				if (kill) {
-					blog.process.destroyForcibly();
+					blog.kill();
 				}
 				else {
-					blog.process.destroy();
+					assertThat(blog.stop()).as("exit after SIGTERM").isIn(0, 143);
 				}
-				assertThat(blog.process.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
 				load.stop();
-				assertThat(load.unexpected).as("answers other than 303").isEmpty();
+				assertThat(load.unexpected()).as("answers other than 303").isEmpty();
 				System.out.printf("round %d: %s mid-load, %d comments acknowledged, %d sends cut off%n", round,
-						kill ? "SIGKILL" : "SIGTERM", load.acknowledged.get(), load.cutOff.get());
-				if (!kill) {
-					assertThat(blog.process.exitValue()).as("exit after SIGTERM").isIn(0, 143);
-				}
+						kill ? "SIGKILL" : "SIGTERM", load.acknowledged(), load.cutOff());
 			}
 		}
 		Map<Long, String> stored = stored(this.data);
@@ -100,161 +88,6 @@ class CommentDurabilityIT {
 			}
 		}
 		return stored;
-	}
-
-	/**
-	 * The packaged jar in its own process, on a port of its choosing.
-	 */
-	static final class Blog implements AutoCloseable {
-
-		final Process process;
-
-		final int port;
-
-		private Blog(Process process, int port) {
-			this.process = process;
-			this.port = port;
-		}
-
-		static Blog start(Path data, int round) throws Exception {
-			Path jar = Path.of(System.getProperty("blog.jar", "target/opinion-blog.jar"));
-			assertThat(jar).as("the packaged jar (run mvn verify)").exists();
-			Path log = Files.createDirectories(Path.of("target", "durability-it")).resolve("blog-" + round + ".log");
-			String java = ProcessHandle.current().info().command().orElse("java");
-			Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=0",
-					"--blog.data-dir=" + data.toAbsolutePath(),
-					"--blog.content-dir=" + TestContent.REAL.toAbsolutePath(), "--blog.comments.moderation=off",
-					"--blog.comments.min-fill-time=0s", "--blog.comments.rate-limit.per-minute=1000000",
-					"--blog.comments.rate-limit.per-day=1000000")
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (System.nanoTime() < deadline) {
-				Matcher started = STARTED.matcher(Files.readString(log));
-				if (started.find()) {
-					return new Blog(process, Integer.parseInt(started.group(1)));
-				}
-				if (!process.isAlive()) {
-					break;
-				}
-				Thread.sleep(50);
-			}
-			process.destroyForcibly();
-			throw new AssertionError("the blog did not start:\n" + Files.readString(log));
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			this.process.destroyForcibly();
-			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-	}
-
-	/**
-	 * Clients from their own loopback addresses, each sending comments one after another
-	 * until the blog stops answering or the test stops them.
-	 */
-	static final class Load {
-
-		final AtomicInteger acknowledged = new AtomicInteger();
-
-		final AtomicInteger cutOff = new AtomicInteger();
-
-		/** the comment count the page showed before the load began */
-		int shownBefore;
-
-		final List<String> unexpected = new CopyOnWriteArrayList<>();
-
-		private final AtomicBoolean running = new AtomicBoolean(true);
-
-		/** set just before the blog is stopped: sends under way may then be cut off */
-		final AtomicBoolean stopping = new AtomicBoolean();
-
-		private final List<Thread> threads = new ArrayList<>();
-
-		private final int port;
-
-		private final Map<Long, String> ledger;
-
-		private final int round;
-
-		Load(int port, Map<Long, String> ledger, int round) {
-			this.port = port;
-			this.ledger = ledger;
-			this.round = round;
-		}
-
-		void start() {
-			Document page = Jsoup.parse(new Http(this.port).get(TestContent.ESSAY_PATH).body());
-			String heading = page.selectFirst("#comments-title").text();
-			this.shownBefore = heading.matches("\\d+ comments?") ? Integer.parseInt(heading.split(" ")[0]) : 0;
-			String token = page.selectFirst("form#comment-form input[name=token]").val();
-			for (int client = 0; client < CLIENTS; client++) {
-				int number = client;
-				Thread thread = new Thread(() -> send(number, token), "client-" + client);
-				this.threads.add(thread);
-				thread.start();
-			}
-		}
-
-		private void send(int client, String token) {
-			InetAddress from;
-			try {
-				from = InetAddress.getByName("127.0.0." + (client + 2));
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			for (int i = 0; this.running.get(); i++) {
-				String text = "round " + this.round + ", client " + client + ", comment " + i;
-				try {
-					RawHttp.Answer answer = RawHttp.post(from, this.port, Reader.COMMENTS,
-							Reader.encode(Map.of("name", "Client " + client, "body", text, "token", token)));
-					if (answer.status() == 303) {
-						String location = answer.header("Location").orElseThrow();
-						this.ledger.put(Long.parseLong(location.replaceAll(".*posted=(\\d+).*", "$1")), text);
-						this.acknowledged.incrementAndGet();
-					}
-					else if (this.stopping.get() && answer.status() == 400
-							&& answer.text().contains("<title>Request not understood</title>")) {
-						// Tomcat itself (not the blog) refused a request whose body it
-						// could
-						// no longer read while shutting down: not acknowledged, so cut
-						// off
-						this.cutOff.incrementAndGet();
-						return;
-					}
-					else {
-						this.unexpected.add(answer.text());
-						return;
-					}
-				}
-				catch (IOException ex) {
-					// the blog was stopped under this request: it was never acknowledged
-					this.cutOff.incrementAndGet();
-					return;
-				}
-			}
-		}
-
-		void awaitAtLeast(int comments, Duration limit) throws InterruptedException {
-			long deadline = System.nanoTime() + limit.toNanos();
-			while (this.acknowledged.get() < comments && System.nanoTime() < deadline) {
-				Thread.sleep(10);
-			}
-			assertThat(this.acknowledged.get()).as("comments acknowledged before the stop")
-				.isGreaterThanOrEqualTo(comments);
-		}
-
-		void stop() throws InterruptedException {
-			this.running.set(false);
-			for (Thread thread : this.threads) {
-				thread.join(30_000);
-			}
-		}
-
 	}
 
 }

@@ -6,8 +6,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.Optional;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import javax.net.SocketFactory;
 
 /**
  * Sends a request exactly as written, for what HTTP clients would tidy up first:
@@ -25,12 +28,27 @@ public final class RawHttp {
 	 * @return the whole answer, status line first
 	 */
 	public static Answer get(int port, String target, String... headers) {
+		return get(SocketFactory.getDefault(), port, target, headers);
+	}
+
+	/**
+	 * @param sockets how to connect: plain, or TLS from an {@code SSLContext}
+	 * @param port the server's port on loopback
+	 * @param target the request target, sent byte for byte
+	 * @param headers more header lines, such as {@code Accept-Encoding: gzip} (an
+	 * {@code Accept} line replaces the default, {@code text/html})
+	 * @return the whole answer, status line first
+	 */
+	public static Answer get(SocketFactory sockets, int port, String target, String... headers) {
 		StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n");
 		for (String header : headers) {
 			request.append(header).append("\r\n");
 		}
-		request.append("Accept: text/html\r\nConnection: close\r\n\r\n");
-		try (Socket socket = new Socket("127.0.0.1", port)) {
+		if (Stream.of(headers).noneMatch((header) -> header.regionMatches(true, 0, "Accept:", 0, 7))) {
+			request.append("Accept: text/html\r\n");
+		}
+		request.append("Connection: close\r\n\r\n");
+		try (Socket socket = sockets.createSocket(InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -59,6 +77,24 @@ public final class RawHttp {
 	 */
 	public static Answer post(InetAddress from, int port, String target, String form, String... headers)
 			throws IOException {
+		return post(SocketFactory.getDefault(), from, port, target, form, headers);
+	}
+
+	/**
+	 * Posts a form from a chosen loopback address, as
+	 * {@link #post(InetAddress, int, String, String, String...)} does, over the given
+	 * sockets (TLS, for one).
+	 * @param sockets how to connect: plain, or TLS from an {@code SSLContext}
+	 * @param from the local address, such as {@code 127.0.0.2}
+	 * @param port the server's port on loopback
+	 * @param target the request target
+	 * @param form the form, already encoded
+	 * @param headers more header lines, such as {@code Cookie: …}
+	 * @return the whole answer, status line first
+	 * @throws IOException when the server cannot be reached or hangs up
+	 */
+	public static Answer post(SocketFactory sockets, InetAddress from, int port, String target, String form,
+			String... headers) throws IOException {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
 		StringBuilder head = new StringBuilder(
 				"POST " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
@@ -67,7 +103,7 @@ public final class RawHttp {
 			head.append(header).append("\r\n");
 		}
 		head.append("Connection: close\r\n\r\n");
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
+		try (Socket socket = sockets.createSocket(InetAddress.getLoopbackAddress(), port, from, 0)) {
 			socket.setSoTimeout(20_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
