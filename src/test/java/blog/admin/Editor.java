@@ -15,8 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -35,19 +38,31 @@ final class Editor {
 	 */
 	static final String PASSWORD_HASH = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.cookieHandler(new CookieManager())
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient client;
 
 	private final String base;
 
 	private String csrf = "";
 
 	Editor(int port) {
-		this.base = "http://127.0.0.1:" + port;
+		this("http://127.0.0.1:" + port, null);
+	}
+
+	/**
+	 * @param base the blog's address, such as {@code https://localhost:8443}
+	 * @param tls the TLS context that trusts its certificate, for {@code https}
+	 */
+	Editor(String base, @Nullable SSLContext tls) {
+		HttpClient.Builder client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.cookieHandler(new CookieManager())
+			.connectTimeout(Duration.ofSeconds(5));
+		if (tls != null) {
+			client.sslContext(tls);
+		}
+		this.client = client.build();
+		this.base = base;
 	}
 
 	HttpResponse<String> logIn(String username, String password) {
