@@ -164,8 +164,10 @@ public class CommentService {
 				return new Outcome.Unsaved();
 			}
 			boolean newThread = heldReason == null && parent == null;
+			// the writer moved the post's version for the other instances in the same
+			// commit
 			this.threads.added(post.slug(), newThread ? new ThreadIndex.Head(now, id) : null,
-					() -> changed(post.slug()));
+					() -> changedHere(post.slug()));
 			// one line per comment written: never its text, nor the client's address
 			history.atInfo()
 				.setMessage(() -> "Comment " + id + " on " + post.slug() + " "

@@ -1,7 +1,9 @@
 package blog.comment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,15 +36,22 @@ class CommentWriter implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
+	/**
+	 * moved in the transaction that stores the comments, when instances share the
+	 * database
+	 */
+	private final SharedVersions versions;
+
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
 	private final Thread thread;
 
 	private volatile boolean stopping;
 
-	CommentWriter(CommentRepository repository, TransactionTemplate transactions) {
+	CommentWriter(CommentRepository repository, TransactionTemplate transactions, SharedVersions versions) {
 		this.repository = repository;
 		this.transactions = transactions;
+		this.versions = versions;
 		this.thread = new Thread(this::run, "comment-writer");
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -99,12 +108,18 @@ class CommentWriter implements DisposableBean {
 	}
 
 	private void commit(List<Pending> group) {
+		Set<String> posts = new LinkedHashSet<>();
+		for (Pending pending : group) {
+			posts.add(pending.comment().postSlug());
+		}
 		try {
+			posts.forEach(this.versions::prepare);
 			List<Long> ids = this.transactions.execute((status) -> {
 				List<Long> stored = new ArrayList<>(group.size());
 				for (Pending pending : group) {
 					stored.add(this.repository.insert(pending.comment()));
 				}
+				posts.forEach(this.versions::moveWithin);
 				return stored;
 			});
 			for (int i = 0; i < group.size(); i++) {
@@ -115,8 +130,11 @@ class CommentWriter implements DisposableBean {
 			// one comment the database refuses must not take the others with it
 			for (Pending pending : group) {
 				try {
-					pending.id()
-						.complete(this.transactions.execute((status) -> this.repository.insert(pending.comment())));
+					pending.id().complete(this.transactions.execute((status) -> {
+						long id = this.repository.insert(pending.comment());
+						this.versions.moveWithin(pending.comment().postSlug());
+						return id;
+					}));
 				}
 				catch (RuntimeException fault) {
 					pending.id().completeExceptionally(fault);

@@ -2,6 +2,8 @@ package blog.comment;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * With several instances on one database ({@code blog.shared-database=true}, set by the
  * {@code postgres} profile): each post's version in the {@code post_version} table. An
- * instance moves it after each change it makes to a post's comments, and reads the table
+ * instance moves it with each change it makes to a post's comments, and reads the table
  * twice a second: a post whose version another instance moved is marked changed here too,
  * so that its page is rendered anew. A reader's page costs no query; a change shows on
  * every instance within a second. With one instance (the default) it does nothing.
@@ -34,6 +36,9 @@ class SharedVersions {
 	private final boolean shared;
 
 	private final Map<String, Long> seen = new HashMap<>();
+
+	/** the posts known to have a row in {@code post_version} */
+	private final Set<String> prepared = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * whether the table was read once: from then on, a post new to the table is a change
@@ -60,23 +65,53 @@ class SharedVersions {
 			return;
 		}
 		try {
-			int updated = this.jdbc.sql("update post_version set version = version + 1 where post_slug = :slug")
-				.param("slug", slug)
-				.update();
-			if (updated == 0) {
-				try {
-					this.jdbc.sql("insert into post_version (post_slug, version) values (:slug, 1)")
-						.param("slug", slug)
-						.update();
-				}
-				catch (DuplicateKeyException ex) {
-					moved(slug); // another instance inserted it first
-				}
-			}
+			prepare(slug);
+			moveWithin(slug);
 		}
 		catch (DataAccessException ex) {
 			// the change itself is stored; the other instances see it with the next one
 			logger.warn("Could not tell the other instances that " + slug + " changed: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Makes sure the post has a row in {@code post_version}, outside any transaction (an
+	 * insert that loses a race to another instance would spoil a transaction on
+	 * PostgreSQL). Once per post and instance.
+	 * @param slug the post
+	 */
+	void prepare(String slug) {
+		if (!this.shared || this.prepared.contains(slug)) {
+			return;
+		}
+		if (this.jdbc.sql("select count(*) from post_version where post_slug = :slug")
+			.param("slug", slug)
+			.query(Long.class)
+			.single() == 0) {
+			try {
+				this.jdbc.sql("insert into post_version (post_slug, version) values (:slug, 0)")
+					.param("slug", slug)
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				// another instance inserted it first
+			}
+		}
+		this.prepared.add(slug);
+	}
+
+	/**
+	 * Moves a post's version in the caller's transaction, so that the other instances see
+	 * the change and the new version together: the comment writer moves it in the
+	 * transaction that stores a group of comments (one commit, not one per comment).
+	 * {@link #prepare} must have made the row.
+	 * @param slug the post
+	 */
+	void moveWithin(String slug) {
+		if (this.shared) {
+			this.jdbc.sql("update post_version set version = version + 1 where post_slug = :slug")
+				.param("slug", slug)
+				.update();
 		}
 	}
 
