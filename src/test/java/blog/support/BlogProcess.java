@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar in a process of its own, as users run it (with the JVM options of the
- * README's production start), its output in a log file.
+ * The packaged jar in a process of its own, as users run it (with the memory options of
+ * the README's production start and the systemd unit), its output in a log file.
  */
 public final class BlogProcess implements AutoCloseable {
 
