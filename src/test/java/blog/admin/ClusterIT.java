@@ -26,6 +26,7 @@ import javax.net.SocketFactory;
 
 import blog.support.BlogProcess;
 import blog.support.Commenters;
+import blog.support.Loopback;
 import blog.support.Nginx;
 import blog.support.Postgres;
 import blog.support.RawHttp;
@@ -88,10 +89,10 @@ class ClusterIT {
 		this.database = Postgres.newDatabase();
 		this.tls = SelfSigned.make(Files.createTempDirectory("blog-tls-"));
 		this.https = this.tls.context().getSocketFactory();
-		this.ports[0] = Nginx.freePort();
-		this.ports[1] = Nginx.freePort();
-		this.httpPort = Nginx.freePort();
-		this.httpsPort = Nginx.freePort();
+		this.ports[0] = Loopback.freePort();
+		this.ports[1] = Loopback.freePort();
+		this.httpPort = Loopback.freePort();
+		this.httpsPort = Loopback.freePort();
 		// the first creates the tables; the second starts beside it, as systemd would
 		this.instances[0] = launch(0).started();
 		this.instances[1] = launch(1).started();

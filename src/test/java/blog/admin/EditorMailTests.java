@@ -1,7 +1,6 @@
 package blog.admin;
 
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import blog.comment.Comment;
 import blog.comment.CommentHeld;
 import blog.comment.Reader;
 import blog.post.PostCatalog;
+import blog.support.Loopback;
 import blog.support.RawHttp;
 import blog.system.BlogProperties;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -122,10 +122,7 @@ class EditorMailTests {
 
 	@Test
 	void aMailServerThatIsDownShouldNotHurtTheComment(@Autowired PostCatalog catalog) throws Exception {
-		int closed;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closed = socket.getLocalPort();
-		}
+		int closed = Loopback.freePort();
 		JavaMailSenderImpl down = new JavaMailSenderImpl();
 		down.setHost("127.0.0.1");
 		down.setPort(closed);

@@ -1,6 +1,5 @@
 package blog.admin;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import blog.BlogApplication;
 import blog.comment.Reader;
 import blog.support.Http;
+import blog.support.Loopback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,10 +30,7 @@ class StructuredLogTests {
 
 	@Test
 	void commentsAndEditorActionsShouldBeOneJsonLineEach() throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = Loopback.freePort();
 		Path log = this.dataDir.resolveSibling(this.dataDir.getFileName() + ".log");
 		Process blog = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), BlogApplication.class.getName(), "--server.port=" + port,

@@ -1,7 +1,6 @@
 package blog.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,16 +109,6 @@ public final class Nginx implements AutoCloseable {
 		this.process.destroyForcibly();
 		throw new AssertionError("nginx did not start:\n"
 				+ Files.readString(this.errors.resolveSibling("nginx-output.log")) + "\n" + errors());
-	}
-
-	/**
-	 * @return a loopback port nobody listens on
-	 * @throws IOException when none can be had
-	 */
-	public static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	/**

@@ -2,7 +2,6 @@ package blog.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -86,11 +85,7 @@ public final class Postgres {
 		}
 		try {
 			Path dir = Files.createTempDirectory("blog-postgres-");
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			Postgres postgres = new Postgres(bin.get(), dir, port);
+			Postgres postgres = new Postgres(bin.get(), dir, Loopback.freePort());
 			if (root()) {
 				postgres.run("chown", "postgres:postgres", dir.toString());
 			}
@@ -98,7 +93,8 @@ public final class Postgres {
 					"--auth=trust", "-E", "UTF8", "--locale=C");
 			postgres.run(bin.get().resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
 					dir.resolve("log").toString(), "-w", "-t", "60", "-o",
-					"-p " + port + " -h 127.0.0.1 -k " + dir + " -c fsync=off -c max_connections=200", "start");
+					"-p " + postgres.port + " -h 127.0.0.1 -k " + dir + " -c fsync=off -c max_connections=200",
+					"start");
 			Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop));
 			return postgres;
 		}
