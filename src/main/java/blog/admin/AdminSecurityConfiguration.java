@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
-import blog.comment.Keys;
 import blog.system.BlogProperties;
+import blog.system.Keys;
 import blog.system.RateBuckets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.Customizer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,7 +33,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (their comment form has its own signed token).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class AdminSecurityConfiguration {
 
 	/** where a locked-out login is shown its page (forwarded to, with status 429) */
@@ -46,8 +44,8 @@ class AdminSecurityConfiguration {
 	}
 
 	@Bean
-	EditorAccount editorAccount(BlogProperties properties, PasswordEncoder encoder) {
-		return new EditorAccount(properties, encoder);
+	EditorAccount editorAccount(AdminProperties admin, BlogProperties properties, PasswordEncoder encoder) {
+		return new EditorAccount(admin, properties.dataDir(), encoder);
 	}
 
 	@Bean

@@ -6,16 +6,20 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 
-import blog.comment.CommentArchive;
-import blog.comment.ImportException;
+import blog.comment.archive.CommentArchive;
+import blog.comment.archive.ImportException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,8 +28,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code java -jar opinion-blog.jar export comments.json} (or {@code -} for standard
  * output) and {@code java -jar opinion-blog.jar import comments.json}. H2 keeps its file
  * for one process: while the blog runs, use the desk instead.
+ * <p>
+ * The application's main class only starts the application; this listener (named in
+ * {@code META-INF/spring.factories}) sees the command in the arguments, starts the
+ * application without a web server, runs the command once it is ready, and exits with its
+ * status: 0 when done, 1 when it failed, 2 for a wrong use. Without a command it does
+ * nothing.
  */
-public final class ArchiveCommand {
+public final class ArchiveCommand implements SpringApplicationRunListener {
 
 	private static final Set<String> COMMANDS = Set.of("export", "import");
 
@@ -34,90 +44,101 @@ public final class ArchiveCommand {
 			       java -jar opinion-blog.jar import FILE   (this blog's JSON export, or a Blogger export)
 			Settings as for the blog, e.g. --blog.data-dir=/var/lib/blog""";
 
-	private ArchiveCommand() {
+	private final @Nullable String command;
+
+	private final String file;
+
+	private final PrintStream out = System.out;
+
+	private final PrintStream err = System.err;
+
+	public ArchiveCommand(SpringApplication application, String[] args) {
+		this.command = (args.length > 0 && COMMANDS.contains(args[0])) ? args[0] : null;
+		this.file = (args.length > 1) ? args[1] : "";
+		if (this.command != null) {
+			application.setWebApplicationType(WebApplicationType.NONE);
+			application.setBannerMode(Banner.Mode.OFF);
+			application.setLogStartupInfo(false);
+			application.setLazyInitialization(true);
+			// what went wrong is said here, in one line; the export may go to standard
+			// output
+			application.setDefaultProperties(Map.of("logging.level.root", "off"));
+		}
 	}
 
-	/**
-	 * @param args the program's arguments
-	 * @return whether they ask for a command rather than the blog
-	 */
-	public static boolean isCommand(String[] args) {
-		return args.length > 0 && COMMANDS.contains(args[0]);
+	@Override
+	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+		if (this.command == null) {
+			return;
+		}
+		if (this.file.isEmpty() || this.file.startsWith("--")) {
+			this.err.println(USAGE);
+			System.exit(2);
+		}
+		if ("import".equals(this.command) && !Files.isRegularFile(Path.of(this.file))) {
+			this.err.println("No file to import at " + Path.of(this.file).toAbsolutePath());
+			System.exit(1);
+		}
 	}
 
-	/**
-	 * @param application the application's configuration class
-	 * @param args the command, its file, then any settings
-	 * @param out where to report (and to export, for {@code -})
-	 * @param err where to say what went wrong
-	 * @return the exit status: 0 when done, 1 when it failed, 2 for a wrong use
-	 */
-	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-		if (args.length < 2 || args[1].startsWith("--")) {
-			err.println(USAGE);
-			return 2;
+	@Override
+	public void ready(ConfigurableApplicationContext context, Duration timeTaken) {
+		if (this.command != null) {
+			int status = run(context);
+			context.close();
+			System.exit(status);
 		}
-		String command = args[0];
-		String file = args[1];
-		if ("import".equals(command) && !Files.isRegularFile(Path.of(file))) {
-			err.println("No file to import at " + Path.of(file).toAbsolutePath());
-			return 1;
-		}
-		ConfigurableApplicationContext context;
-		try {
-			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-				.bannerMode(Banner.Mode.OFF)
-				.logStartupInfo(false)
-				.lazyInitialization(true)
-				// what went wrong is said below, in one line; the export may go to
-				// standard output
-				.properties("logging.level.root=off")
-				.run(Arrays.copyOfRange(args, 2, args.length));
-		}
-		catch (RuntimeException ex) {
-			err.println(inUse(ex)
+	}
+
+	@Override
+	public void failed(@Nullable ConfigurableApplicationContext context, Throwable exception) {
+		if (this.command != null) {
+			this.err.println(inUse(exception)
 					? "The blog's database is in use by a running blog: stop it first, or use the editor's desk"
 							+ " (/admin/archive) while it runs."
-					: "The blog could not start to " + command + ": " + rootMessage(ex));
-			return 1;
+					: "The blog could not start to " + this.command + ": " + rootMessage(exception));
+			System.exit(1);
 		}
-		try (context) {
+	}
+
+	private int run(ConfigurableApplicationContext context) {
+		try {
 			CommentArchive archive = context.getBean(CommentArchive.class);
 			AuditLog audit = context.getBean(AuditLog.class);
-			if ("export".equals(command)) {
-				int count = export(archive, file, out);
+			if ("export".equals(this.command)) {
+				int count = export(archive);
 				audit.record(Instant.now(), "(command line)", "export", null, count + " comments as JSON");
-				if (!"-".equals(file)) {
-					out.println("Exported " + count + " comments to " + Path.of(file).toAbsolutePath());
+				if (!"-".equals(this.file)) {
+					this.out.println("Exported " + count + " comments to " + Path.of(this.file).toAbsolutePath());
 				}
 			}
 			else {
-				String name = Path.of(file).getFileName().toString();
-				CommentArchive.Result result = archive.importFile(Files.readAllBytes(Path.of(file)));
+				String name = Path.of(this.file).getFileName().toString();
+				CommentArchive.Result result = archive.importFile(Files.readAllBytes(Path.of(this.file)));
 				audit.record(Instant.now(), "(command line)", "import", null,
 						name + ": " + result.added() + " added, " + result.alreadyHere() + " already here");
-				out.println(ArchiveController.said(name, result));
+				this.out.println(ArchiveController.said(name, result));
 			}
 			return 0;
 		}
 		catch (ImportException ex) {
-			err.println("Nothing was imported from " + file + ". " + ex.getMessage());
+			this.err.println("Nothing was imported from " + this.file + ". " + ex.getMessage());
 			return 1;
 		}
 		catch (IOException | RuntimeException ex) {
-			err.println("Could not " + command + " " + file + ": " + rootMessage(ex));
+			this.err.println("Could not " + this.command + " " + this.file + ": " + rootMessage(ex));
 			return 1;
 		}
 	}
 
 	/** writes to a file beside the target, then moves it in place: never half a file */
-	private static int export(CommentArchive archive, String file, PrintStream out) throws IOException {
-		if ("-".equals(file)) {
-			int count = archive.export(out);
-			out.flush();
+	private int export(CommentArchive archive) throws IOException {
+		if ("-".equals(this.file)) {
+			int count = archive.export(this.out);
+			this.out.flush();
 			return count;
 		}
-		Path target = Path.of(file).toAbsolutePath();
+		Path target = Path.of(this.file).toAbsolutePath();
 		Path partial = Files.createTempFile(target.getParent(), ".export-", ".json");
 		try {
 			int count;

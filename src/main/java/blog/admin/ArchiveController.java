@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import blog.comment.CommentArchive;
-import blog.comment.ImportException;
+import blog.comment.archive.CommentArchive;
+import blog.comment.archive.ImportException;
 import blog.post.PostCatalog;
+import blog.system.SeeOther;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.FileSystemResource;
@@ -69,7 +70,7 @@ class ArchiveController {
 		Path backup = this.desk.backUp(editor.getName());
 		redirect.addFlashAttribute("done",
 				"Backup written: " + backup.getFileName() + " (" + kilobytes(Files.size(backup)) + ").");
-		return seeOther("/admin/archive");
+		return SeeOther.to("/admin/archive");
 	}
 
 	@GetMapping("/admin/backups/{name}")
@@ -124,7 +125,7 @@ class ArchiveController {
 		try {
 			CommentArchive.Result result = this.desk.importFile(editor.getName(), name, file.getBytes());
 			redirect.addFlashAttribute("done", said(name, result));
-			return new ModelAndView(seeOther("/admin/archive"));
+			return new ModelAndView(SeeOther.to("/admin/archive"));
 		}
 		catch (ImportException ex) {
 			return page(model, "Nothing was imported from " + name + ". " + ex.getMessage(),
@@ -135,13 +136,6 @@ class ArchiveController {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooLarge(Model model) throws IOException {
 		return page(model, "That file is larger than 10 MB: nothing was imported.", HttpStatus.CONTENT_TOO_LARGE);
-	}
-
-	private static RedirectView seeOther(String path) {
-		RedirectView back = new RedirectView(path, true);
-		back.setStatusCode(HttpStatus.SEE_OTHER);
-		back.setExposeModelAttributes(false);
-		return back;
 	}
 
 	private ModelAndView page(Model model, String problem, HttpStatus status) throws IOException {

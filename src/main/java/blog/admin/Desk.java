@@ -12,15 +12,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import blog.comment.Comment;
-import blog.comment.CommentArchive;
-import blog.comment.CommentService;
-import blog.comment.ImportException;
-import blog.comment.Moderation;
+import blog.comment.CommentProperties;
 import blog.comment.ModerationMode;
-import blog.system.BlogProperties;
+import blog.comment.archive.CommentArchive;
+import blog.comment.archive.ImportException;
+import blog.comment.moderation.Moderation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -30,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The editor's actions, each one transaction with its audit row; the posts whose comments
- * changed are told once it committed, so that their pages are rendered anew.
+ * changed follow once it committed (each change publishes its event).
  */
 @Service
 class Desk {
@@ -44,8 +42,6 @@ class Desk {
 
 	private final ModerationMode mode;
 
-	private final CommentService comments;
-
 	private final AuditLog audit;
 
 	private final TransactionTemplate transactions;
@@ -56,11 +52,10 @@ class Desk {
 
 	private final Backups backups;
 
-	Desk(Moderation moderation, ModerationMode mode, CommentService comments, AuditLog audit,
-			TransactionTemplate transactions, Clock clock, CommentArchive archive, Backups backups) {
+	Desk(Moderation moderation, ModerationMode mode, AuditLog audit, TransactionTemplate transactions, Clock clock,
+			CommentArchive archive, Backups backups) {
 		this.moderation = moderation;
 		this.mode = mode;
-		this.comments = comments;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -75,7 +70,6 @@ class Desk {
 	 * @return the changes made
 	 */
 	List<Moderation.Change> apply(String editor, Moderation.Action action, Collection<Long> ids) {
-		Set<String> changedPosts = new LinkedHashSet<>();
 		List<Moderation.Change> changed = this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
 			List<Moderation.Change> changes = new ArrayList<>();
@@ -88,22 +82,20 @@ class Desk {
 							: comment.status().name() + " → " + change.get().to().name();
 					this.audit.record(now, editor, action.name().toLowerCase(Locale.ROOT), id,
 							what + " on " + comment.postSlug());
-					changedPosts.add(comment.postSlug());
 					changes.add(change.get());
 				}
 			}
 			return changes;
 		});
-		changedPosts.forEach(this.comments::changed);
 		return (changed != null) ? changed : List.of();
 	}
 
 	/**
 	 * Keeps the editor's moderation mode.
 	 */
-	void chooseMode(String editor, BlogProperties.Moderation chosen) {
+	void chooseMode(String editor, CommentProperties.Moderation chosen) {
 		this.transactions.executeWithoutResult((status) -> {
-			BlogProperties.Moderation before = this.mode.current();
+			CommentProperties.Moderation before = this.mode.current();
 			this.mode.choose(chosen);
 			this.audit.record(this.clock.instant(), editor, "mode", null, before.name() + " → " + chosen.name());
 		});
@@ -160,18 +152,15 @@ class Desk {
 	 */
 	@Scheduled(cron = "${blog.admin.purge-cron:0 30 3 * * *}")
 	void purge() {
-		Set<String> changedPosts = new LinkedHashSet<>();
 		Integer purged = this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
 			List<Comment> gone = this.moderation.purge(now.minus(KEPT));
 			for (Comment comment : gone) {
 				this.audit.record(now, "(daily purge)", "purge", comment.id(),
 						comment.status().name() + " for over " + KEPT.toDays() + " days, on " + comment.postSlug());
-				changedPosts.add(comment.postSlug());
 			}
 			return gone.size();
 		});
-		changedPosts.forEach(this.comments::changed);
 		if (purged != null && purged > 0) {
 			logger.info("Purged " + purged + " spam or deleted comments older than " + KEPT.toDays() + " days");
 		}

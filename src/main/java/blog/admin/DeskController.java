@@ -1,6 +1,5 @@
 package blog.admin;
 
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import blog.comment.Comment;
-import blog.comment.Moderation;
+import blog.comment.CommentProperties;
 import blog.comment.ModerationMode;
+import blog.comment.moderation.Moderation;
 import blog.post.Post;
 import blog.post.PostCatalog;
-import blog.system.BlogProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -21,16 +20,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The editor's desk: the queue of comments, the actions on them (each a POST answered
- * with a redirect back and a message), the moderation mode, and the audit trail.
+ * The editor's desk as the editor reads it: the queue of comments, one comment, and the
+ * audit trail. What the editor does there is {@link DeskActions}.
  */
 @Controller
 class DeskController {
@@ -98,58 +94,11 @@ class DeskController {
 		model.addAttribute("pages", pages);
 		model.addAttribute("titles", titles);
 		model.addAttribute("permalinks", permalinks());
-		model.addAttribute("modes", BlogProperties.Moderation.values());
+		model.addAttribute("modes", CommentProperties.Moderation.values());
 		model.addAttribute("mode", this.mode.current());
 		model.addAttribute("configuredMode", this.mode.configured());
 		model.addAttribute("back", back);
 		return "admin/desk";
-	}
-
-	@PostMapping("/admin/comments/{id}/{action}")
-	RedirectView act(@PathVariable String id, @PathVariable String action, @RequestParam(defaultValue = "") String back,
-			Principal editor, RedirectAttributes redirect) {
-		if (!id.matches("\\d{1,18}")) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		Moderation.Action chosen = action(action);
-		List<Moderation.Change> changed = this.desk.apply(editor.getName(), chosen, List.of(Long.parseLong(id)));
-		redirect.addFlashAttribute("done", !changed.isEmpty() ? done(chosen, changed)
-				: "Comment " + id + " was not changed: it is gone, or already " + past(chosen) + ".");
-		return seeOther(safeBack(back));
-	}
-
-	@PostMapping("/admin/comments")
-	RedirectView actOnSelected(@RequestParam(name = "ids", required = false) @Nullable List<String> ids,
-			@RequestParam(name = "bulk", defaultValue = "") String action, @RequestParam(defaultValue = "") String back,
-			Principal editor, RedirectAttributes redirect) {
-		Moderation.Action chosen = action(action);
-		List<Long> chosenIds = (ids != null)
-				? ids.stream().filter((id) -> id.matches("\\d{1,18}")).map(Long::valueOf).toList() : List.of();
-		if (chosenIds.isEmpty()) {
-			redirect.addFlashAttribute("done",
-					"No comments were selected: tick the ones to " + chosen.label().toLowerCase(Locale.ROOT) + ".");
-		}
-		else {
-			List<Moderation.Change> changed = this.desk.apply(editor.getName(), chosen, chosenIds);
-			redirect.addFlashAttribute("done", done(chosen, changed) + ((changed.size() < chosenIds.size())
-					? " " + (chosenIds.size() - changed.size()) + " already were, or are gone." : ""));
-		}
-		return seeOther(safeBack(back));
-	}
-
-	@PostMapping("/admin/mode")
-	RedirectView chooseMode(@RequestParam(name = "mode", defaultValue = "") String chosen, Principal editor,
-			RedirectAttributes redirect) {
-		BlogProperties.Moderation mode;
-		try {
-			mode = BlogProperties.Moderation.valueOf(chosen.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown moderation mode");
-		}
-		this.desk.chooseMode(editor.getName(), mode);
-		redirect.addFlashAttribute("done", "Moderation is now '" + mode.name().toLowerCase(Locale.ROOT) + "'.");
-		return seeOther("/admin");
 	}
 
 	@GetMapping("/admin/audit")
@@ -196,15 +145,6 @@ class DeskController {
 		}
 	}
 
-	private static Moderation.Action action(String action) {
-		try {
-			return Moderation.Action.valueOf(action.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown action");
-		}
-	}
-
 	private static int page(String page) {
 		if (!page.matches("\\d{1,6}") || Integer.parseInt(page) < 1) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Bad page number");
@@ -226,19 +166,6 @@ class DeskController {
 		return uri.encode().build().toUriString();
 	}
 
-	private static RedirectView seeOther(String path) {
-		RedirectView redirect = new RedirectView(path, true);
-		redirect.setStatusCode(HttpStatus.SEE_OTHER);
-		redirect.setExposeModelAttributes(false);
-		return redirect;
-	}
-
-	/** only back to the desk: never a redirect elsewhere */
-	private static String safeBack(String back) {
-		return (back.equals("/admin") || back.startsWith("/admin?") || back.matches("/admin/comments/\\d{1,18}"))
-				&& !back.contains("\\") && !back.contains("//") ? back : "/admin";
-	}
-
 	/**
 	 * One of the desk's lists.
 	 *
@@ -247,33 +174,6 @@ class DeskController {
 	 * @param path where it is
 	 */
 	record Tab(String name, String label, String path) {
-	}
-
-	private static String done(Moderation.Action action, List<Moderation.Change> changes) {
-		long kept = changes.stream().filter((change) -> change.before().status() == change.to()).count();
-		String comments = comments(changes.size() - kept);
-		String done = switch (action) {
-			case APPROVE -> (kept < changes.size()) ? "Published " + comments + "." : "";
-			case SPAM -> "Marked " + comments + " as spam.";
-			case DELETE -> "Deleted " + comments + " (restorable for 30 days).";
-			case RESTORE -> "Restored " + comments + ".";
-		};
-		return (kept == 0) ? done : (done + " Kept " + comments(kept) + " as published; "
-				+ ((kept == 1) ? "its" : "their") + " reports are answered.")
-			.strip();
-	}
-
-	private static String comments(long count) {
-		return (count == 1) ? "1 comment" : count + " comments";
-	}
-
-	private static String past(Moderation.Action action) {
-		return switch (action) {
-			case APPROVE -> "published";
-			case SPAM -> "spam";
-			case DELETE -> "deleted";
-			case RESTORE -> "restored";
-		};
 	}
 
 }

@@ -8,7 +8,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
-import blog.system.BlogProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -36,12 +35,11 @@ class EditorAccount implements UserDetailsService {
 
 	private final String passwordHash;
 
-	EditorAccount(BlogProperties properties, PasswordEncoder encoder) {
-		BlogProperties.Admin admin = properties.admin();
+	EditorAccount(AdminProperties admin, Path dataDir, PasswordEncoder encoder) {
 		this.username = admin.username();
 		String configured = admin.passwordHash();
 		this.passwordHash = (configured != null && !configured.isBlank()) ? configured.strip()
-				: storedHash(properties.dataDir(), encoder);
+				: storedHash(dataDir, encoder);
 	}
 
 	@Override

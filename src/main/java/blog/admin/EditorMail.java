@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import blog.comment.CommentHeld;
 import blog.post.Post;
 import blog.post.PostCatalog;
-import blog.system.BlogProperties;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -56,11 +55,11 @@ class EditorMail {
 			new ArrayBlockingQueue<>(1000), (task, executor) -> logger.warn(
 					"More than 1000 mails to the editor wait to be sent: this one is dropped (the desk has them all)"));
 
-	EditorMail(ObjectProvider<JavaMailSender> senders, Environment environment, BlogProperties properties,
+	EditorMail(ObjectProvider<JavaMailSender> senders, Environment environment, AdminProperties admin,
 			PostCatalog catalog) {
-		String mailTo = properties.admin().mailTo();
+		String mailTo = admin.mailTo();
 		this.to = (mailTo != null && !mailTo.isBlank()) ? mailTo.strip() : null;
-		this.from = properties.admin().mailFrom().strip();
+		this.from = admin.mailFrom().strip();
 		this.sender = (this.to != null) ? senders.getIfAvailable(() -> fromProperties(environment)) : null;
 		this.catalog = catalog;
 		if (this.to != null && this.sender == null) {

@@ -3,7 +3,6 @@ package blog.comment;
 import java.time.Duration;
 import java.util.Optional;
 
-import blog.system.BlogProperties;
 import blog.system.RateBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -17,22 +16,22 @@ import org.springframework.stereotype.Component;
  * database.
  */
 @Component
-class CommentRateLimiter {
+public class CommentRateLimiter {
 
 	private final RateBuckets buckets;
 
-	private final BlogProperties.RateLimit limit;
+	private final CommentProperties.RateLimit limit;
 
-	CommentRateLimiter(RateBuckets buckets, BlogProperties properties) {
+	CommentRateLimiter(RateBuckets buckets, CommentProperties properties) {
 		this.buckets = buckets;
-		this.limit = properties.comments().rateLimit();
+		this.limit = properties.rateLimit();
 	}
 
 	/**
 	 * @param client the client's hash (with a prefix for what else it limits)
 	 * @return empty when it may send now, else how long it must wait
 	 */
-	Optional<Duration> tryAcquire(String client) {
+	public Optional<Duration> tryAcquire(String client) {
 		ConsumptionProbe probe = this.buckets.consume("comment\n" + client, this::configuration);
 		return probe.isConsumed() ? Optional.empty()
 				: Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1).withNanos(0));

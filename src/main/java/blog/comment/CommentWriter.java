@@ -1,9 +1,9 @@
 package blog.comment;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * being committed go to disk together in the next, and each writer is answered only once
  * its comment is committed. A commit is one write to disk however many comments it holds,
  * so eight readers posting at once cost about one commit, not eight. No comment waits for
- * a timer: a comment that arrives alone is committed at once.
+ * a timer: a comment that arrives alone is committed at once. Each commit says which
+ * posts it changed ({@link CommentsChanged}, one per post), and their pages follow before
+ * any writer is answered.
  */
 @Component
 class CommentWriter implements DisposableBean {
@@ -36,11 +39,7 @@ class CommentWriter implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
-	/**
-	 * moved in the transaction that stores the comments, when instances share the
-	 * database
-	 */
-	private final SharedVersions versions;
+	private final ApplicationEventPublisher events;
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
@@ -48,10 +47,10 @@ class CommentWriter implements DisposableBean {
 
 	private volatile boolean stopping;
 
-	CommentWriter(CommentRepository repository, TransactionTemplate transactions, SharedVersions versions) {
+	CommentWriter(CommentRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.transactions = transactions;
-		this.versions = versions;
+		this.events = events;
 		this.thread = new Thread(this::run, "comment-writer");
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -108,38 +107,56 @@ class CommentWriter implements DisposableBean {
 	}
 
 	private void commit(List<Pending> group) {
-		Set<String> posts = new LinkedHashSet<>();
-		for (Pending pending : group) {
-			posts.add(pending.comment().postSlug());
-		}
 		try {
-			posts.forEach(this.versions::prepare);
-			List<Long> ids = this.transactions.execute((status) -> {
-				List<Long> stored = new ArrayList<>(group.size());
-				for (Pending pending : group) {
-					stored.add(this.repository.insert(pending.comment()));
-				}
-				posts.forEach(this.versions::moveWithin);
-				return stored;
-			});
-			for (int i = 0; i < group.size(); i++) {
-				group.get(i).id().complete(ids.get(i));
-			}
+			complete(group, store(group));
 		}
 		catch (RuntimeException groupFault) {
 			// one comment the database refuses must not take the others with it
 			for (Pending pending : group) {
 				try {
-					pending.id().complete(this.transactions.execute((status) -> {
-						long id = this.repository.insert(pending.comment());
-						this.versions.moveWithin(pending.comment().postSlug());
-						return id;
-					}));
+					complete(List.of(pending), store(List.of(pending)));
 				}
 				catch (RuntimeException fault) {
 					pending.id().completeExceptionally(fault);
 				}
 			}
+		}
+	}
+
+	/**
+	 * @return the comments' ids, once they are committed
+	 */
+	private List<Long> store(List<Pending> group) {
+		List<Long> ids = this.transactions.execute((status) -> {
+			List<Long> stored = new ArrayList<>(group.size());
+			Map<String, List<CommentsChanged.NewThread>> posts = new LinkedHashMap<>();
+			for (Pending pending : group) {
+				long id = this.repository.insert(pending.comment());
+				stored.add(id);
+				added(posts, pending.comment(), id);
+			}
+			posts.forEach((post, threads) -> this.events.publishEvent(new CommentsChanged(post, threads)));
+			return stored;
+		});
+		if (ids == null) {
+			throw new IllegalStateException("The comments' transaction gave no ids");
+		}
+		return ids;
+	}
+
+	private static void complete(List<Pending> group, List<Long> ids) {
+		for (int i = 0; i < group.size(); i++) {
+			group.get(i).id().complete(ids.get(i));
+		}
+	}
+
+	/** notes a stored comment under its post, and the thread it starts, if it does */
+	private static void added(Map<String, List<CommentsChanged.NewThread>> posts, CommentRepository.NewComment comment,
+			long id) {
+		List<CommentsChanged.NewThread> threads = posts.computeIfAbsent(comment.postSlug(),
+				(post) -> new ArrayList<>());
+		if (comment.parentId() == null && comment.status() == Comment.Status.PUBLISHED) {
+			threads.add(new CommentsChanged.NewThread(comment.createdAt(), id));
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import blog.system.Hashes;
+import blog.system.Keys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -62,7 +64,7 @@ class FormTokens {
 			return new Check(Verdict.FORGED, null);
 		}
 		String issued = token.substring(0, dot);
-		if (!Keys.equal(token.substring(dot + 1), this.keys.sign("form", slug + "\n" + issued))) {
+		if (!Hashes.equal(token.substring(dot + 1), this.keys.sign("form", slug + "\n" + issued))) {
 			return new Check(Verdict.FORGED, null);
 		}
 		Instant issuedAt = Instant.ofEpochSecond(Long.parseLong(issued));

@@ -2,8 +2,7 @@ package blog.comment;
 
 import java.util.Optional;
 
-import blog.system.BlogProperties;
-import blog.system.BlogProperties.Moderation;
+import blog.comment.CommentProperties.Moderation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,9 +21,9 @@ public class ModerationMode {
 
 	private final Moderation configured;
 
-	ModerationMode(JdbcClient jdbc, BlogProperties properties) {
+	ModerationMode(JdbcClient jdbc, CommentProperties properties) {
 		this.jdbc = jdbc;
-		this.configured = properties.comments().moderation();
+		this.configured = properties.moderation();
 	}
 
 	/**

@@ -44,27 +44,30 @@ final class ThreadIndex {
 	}
 
 	/**
-	 * Records a new comment: moves the post's version and, if nothing else moved it since
-	 * this entry was read, the entry with it. Both happen under this index's lock, so
-	 * that concurrent comments move the entry in turn.
+	 * Records a change: moves the post's version and, if the change only added threads
+	 * and nothing else moved the version since this entry was read, the entry with it.
+	 * Both happen under this index's lock, so that concurrent changes move the entry in
+	 * turn.
 	 * @param slug the post
-	 * @param head the new shown thread head, or {@code null} if the comment shows no new
-	 * thread (a reply, a held comment)
+	 * @param heads the new shown thread heads (none for a reply or a held comment), or
+	 * {@code null} when anything may have changed: the entry is read again
 	 * @param bump moves the post's version and returns the new one
 	 * @return the post's new version
 	 */
-	synchronized long added(String slug, @Nullable Head head, LongSupplier bump) {
+	synchronized long changed(String slug, @Nullable List<Head> heads, LongSupplier bump) {
 		long version = bump.getAsLong();
-		Heads heads = this.posts.get(slug);
-		if (heads != null && heads.version != version - 1) {
+		Heads entry = this.posts.get(slug);
+		if (entry == null) {
+			return version;
+		}
+		if (heads == null || entry.version != version - 1) {
 			this.posts.remove(slug);
+			return version;
 		}
-		else if (heads != null) {
-			if (head != null) {
-				heads.insert(micros(head.created()), head.id());
-			}
-			heads.version = version;
+		for (Head head : heads) {
+			entry.insert(micros(head.created()), head.id());
 		}
+		entry.version = version;
 		return version;
 	}
 

@@ -1,12 +1,10 @@
 package blog.feed;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import blog.post.Post;
 import blog.post.PostCatalog;
+import blog.system.Hashes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -114,13 +112,7 @@ class FeedController {
 	}
 
 	private static String digest(String feed) {
-		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(feed.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 12);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
+		return Hashes.sha256(12, feed.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

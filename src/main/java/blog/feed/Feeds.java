@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.List;
 
 import blog.comment.Comment;
-import blog.comment.CommentService;
+import blog.comment.CommentRepository;
 import blog.post.Post;
 import blog.post.PostCatalog;
 import blog.post.Site;
@@ -39,9 +39,9 @@ class Feeds {
 
 	private final PostCatalog catalog;
 
-	private final CommentService comments;
+	private final CommentRepository comments;
 
-	Feeds(PostCatalog catalog, CommentService comments) {
+	Feeds(PostCatalog catalog, CommentRepository comments) {
 		this.catalog = catalog;
 		this.comments = comments;
 	}

@@ -2,10 +2,7 @@ package blog.post;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +10,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import blog.comment.CommentService;
-import blog.comment.Keys;
+import blog.system.Hashes;
+import blog.system.Keys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -61,7 +59,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
 	private final PostCatalog catalog;
 
-	private final CommentService comments;
+	private final Discussion discussion;
 
 	private final Clock clock;
 
@@ -70,9 +68,9 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
 	private final ConcurrentMap<String, Kept> kept = new ConcurrentHashMap<>();
 
-	PageCacheFilter(PostCatalog catalog, CommentService comments, Clock clock) {
+	PageCacheFilter(PostCatalog catalog, Discussion discussion, Clock clock) {
 		this.catalog = catalog;
-		this.comments = comments;
+		this.discussion = discussion;
 		this.clock = clock;
 	}
 
@@ -86,7 +84,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
 			return;
 		}
 		String slug = post.get().slug();
-		long version = this.comments.version(slug);
+		long version = this.discussion.version(slug);
 		String key = request.getRequestURI() + "?" + request.getQueryString();
 		Kept page = this.kept.get(key);
 		if (page == null || page.version() != version) {
@@ -97,10 +95,12 @@ public class PageCacheFilter extends OncePerRequestFilter {
 			this.kept.put(key, page);
 		}
 		String etag = "W/\"" + page.digest() + "-" + this.clock.instant().getEpochSecond() / 3600 + "\"";
-		response.setHeader("ETag", etag);
 		response.setHeader("Cache-Control", "no-cache");
 		response.setHeader("Vary", "Accept-Encoding");
-		if (matches(request.getHeader("If-None-Match"), etag)) {
+		// Spring matches the validators; "*" matches any current page (RFC 9110, 13.1.2),
+		// which Spring leaves to safe methods' callers
+		if (new ServletWebRequest(request, response).checkNotModified(etag)
+				|| "*".equals(request.getHeader("If-None-Match"))) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
@@ -108,7 +108,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		if (page.language() != null) {
 			response.setHeader("Content-Language", page.language());
 		}
-		String token = page.page().spliced() ? this.comments.formToken(slug) : "";
+		String token = page.page().spliced() ? this.discussion.formToken(slug) : "";
 		if (acceptsGzip(request.getHeader("Accept-Encoding"))) {
 			byte[] body = page.page().gzip(token);
 			response.setHeader("Content-Encoding", "gzip");
@@ -167,20 +167,6 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		return new Kept(page, version, digest(page), capture.getContentType(), response.getHeader("Content-Language"));
 	}
 
-	static boolean matches(@Nullable String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		String opaque = etag.substring(2);
-		for (String candidate : ifNoneMatch.split(",")) {
-			String tag = candidate.strip();
-			if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(opaque)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	static boolean acceptsGzip(@Nullable String acceptEncoding) {
 		if (acceptEncoding == null) {
 			return false;
@@ -195,16 +181,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
 	}
 
 	private static String digest(SplicedPage page) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			for (byte[] part : page.fixedParts()) {
-				sha.update(part);
-			}
-			return HexFormat.of().formatHex(sha.digest(), 0, 12);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hashes.sha256(12, page.fixedParts());
 	}
 
 	/**

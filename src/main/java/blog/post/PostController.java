@@ -3,9 +3,6 @@ package blog.post;
 import java.util.List;
 import java.util.Optional;
 
-import blog.comment.Comment;
-import blog.comment.CommentForm;
-import blog.comment.CommentService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -37,12 +34,12 @@ class PostController {
 
 	private final PostPages pages;
 
-	private final CommentService comments;
+	private final Discussion discussion;
 
-	PostController(PostCatalog catalog, PostPages pages, CommentService comments) {
+	PostController(PostCatalog catalog, PostPages pages, Discussion discussion) {
 		this.catalog = catalog;
 		this.pages = pages;
-		this.comments = comments;
+		this.discussion = discussion;
 	}
 
 	@GetMapping("/")
@@ -118,26 +115,17 @@ class PostController {
 			HttpServletResponse response) {
 		if (query.showComment() != null && query.showComment().matches("\\d{1,15}")) {
 			// an old Blogger link to a comment: its time, in milliseconds
-			Optional<Comment> comment = this.comments.writtenAt(post, Long.parseLong(query.showComment()));
-			if (comment.isPresent()) {
+			Optional<String> place = this.discussion.placeOfCommentWrittenAt(post, Long.parseLong(query.showComment()));
+			if (place.isPresent()) {
 				request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.MOVED_PERMANENTLY);
-				return "redirect:" + this.comments.placeOf(post, comment.get().id());
+				return "redirect:" + place.get();
 			}
 		}
 		int page = (query.page() != null) ? query.page() : 1;
 		if (page < 1) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page numbers start at 1");
 		}
-		if (query.reply() != null) {
-			model.addAttribute("form", CommentForm.replyingTo(query.reply()));
-			this.comments.find(query.reply())
-				.filter((comment) -> comment.postSlug().equals(post.slug()))
-				.filter((comment) -> comment.status() == Comment.Status.PUBLISHED)
-				.ifPresent((comment) -> model.addAttribute("replyTo", comment));
-			if (!model.containsAttribute("replyTo")) {
-				model.addAttribute("form", CommentForm.empty());
-			}
-		}
+		this.discussion.personalize(post, request, response, model);
 		if (!this.pages.fill(model, post, page)) {
 			throw new PostNotFoundException(post.slug() + " comment page " + page);
 		}
@@ -148,57 +136,18 @@ class PostController {
 			// sent
 			model.addAttribute("formToken", placeholder);
 		}
-		if (query.posted() != null) {
-			showPostedNotice(query.posted(), query.key(), model, response);
-		}
-		if (query.deleted() != null) {
-			model.addAttribute("deletedNotice", true);
-		}
-		if (query.reported() != null) {
-			model.addAttribute("reportedNotice", true);
-		}
 		return "post";
 	}
 
-	private void showPostedNotice(long id, @Nullable String key, Model model, HttpServletResponse response) {
-		if (!this.comments.deleteKeyMatches(id, key)) {
-			return;
-		}
-		// the address holds the private key: keep it out of other sites' logs and out of
-		// caches
-		response.setHeader("Referrer-Policy", "no-referrer");
-		response.setHeader("Cache-Control", "no-store");
-		boolean held = this.comments.find(id).map((c) -> c.status() == Comment.Status.PENDING).orElse(false);
-		String deletePath = this.comments.claimDeleteLink(id, key) ? "/comments/" + id + "/delete?key=" + key : null;
-		model.addAttribute("posted",
-				new PostedNotice(id, held, deletePath, (deletePath != null) ? this.pages.absolute(deletePath) : null));
-	}
-
 	/**
-	 * The query a post page understands; anything else in it is ignored.
+	 * The part of a post page's query that the page itself reads; the discussion reads
+	 * its own (a reply, a comment just posted). Anything else is ignored.
 	 *
 	 * @param page the page of comments, from 1
-	 * @param reply the comment a reader is replying to
-	 * @param posted the comment the reader just posted
-	 * @param key that comment's private delete key
-	 * @param deleted the comment the reader just deleted
-	 * @param reported the comment the reader just reported
 	 * @param showComment Blogger's link to a comment: the time it was written, in
 	 * milliseconds
 	 */
-	record PostQuery(@Nullable Integer page, @Nullable Long reply, @Nullable Long posted, @Nullable String key,
-			@Nullable Long deleted, @Nullable Long reported, @Nullable String showComment) {
-	}
-
-	/**
-	 * What the writer of a new comment is told on the page.
-	 *
-	 * @param id the comment
-	 * @param held whether it waits for review
-	 * @param deletePath the private link that deletes it, shown once
-	 * @param deleteUrl the same link as the blog's public address, to keep
-	 */
-	record PostedNotice(long id, boolean held, @Nullable String deletePath, @Nullable String deleteUrl) {
+	record PostQuery(@Nullable Integer page, @Nullable String showComment) {
 	}
 
 }

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import blog.comment.CommentForm;
-import blog.comment.CommentService;
-import blog.comment.CommentThread;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,22 +13,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * Builds what the post and label templates show beyond the content itself: the comment
- * thread and form, metadata for the head (Open Graph, Twitter card, JSON-LD) and the
- * share links.
+ * Builds what the post and label templates show beyond the content itself: metadata for
+ * the head (Open Graph, Twitter card, JSON-LD), the share links, and, through
+ * {@link Discussion}, the comment thread and form.
  */
 @Component
 public class PostPages {
 
 	private final PostCatalog catalog;
 
-	private final CommentService comments;
+	private final Discussion discussion;
 
 	private final JsonMapper json;
 
-	PostPages(PostCatalog catalog, CommentService comments, JsonMapper json) {
+	PostPages(PostCatalog catalog, Discussion discussion, JsonMapper json) {
 		this.catalog = catalog;
-		this.comments = comments;
+		this.discussion = discussion;
 		this.json = json;
 	}
 
@@ -43,23 +41,19 @@ public class PostPages {
 	 * @return whether that page exists
 	 */
 	public boolean fill(Model model, Post post, int page) {
-		CommentThread thread = this.comments.thread(post, page);
-		if (page > thread.pages()) {
+		Optional<Discussion.Shown> shown = this.discussion.show(post, page, model);
+		if (shown.isEmpty()) {
 			return false;
 		}
 		Site site = this.catalog.site();
 		String url = site.absolute(post.permalink());
 		String canonical = (page > 1) ? url + "?page=" + page : url;
 		model.addAttribute("post", post);
-		model.addAttribute("thread", thread);
-		model.addAttribute("meta", new PageMeta(post.title() + " – " + site.title(), post.description(), canonical,
-				"article", post.published().iso(), post.labels(), jsonLd(blogPosting(post, url, site, thread))));
+		model.addAttribute("meta",
+				new PageMeta(post.title() + " – " + site.title(), post.description(), canonical, "article",
+						post.published().iso(), post.labels(),
+						jsonLd(blogPosting(post, url, canonical, site, shown.get()))));
 		model.addAttribute("share", ShareLinks.of(post.title(), url));
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", CommentForm.empty());
-		}
-		model.addAttribute("formToken", this.comments.formToken(post.slug()));
-		model.addAttribute("maxLength", this.comments.maxLength());
 		return true;
 	}
 
@@ -81,14 +75,7 @@ public class PostPages {
 				site.absolute(LabelPaths.of(label)), "website", null, List.of(), null);
 	}
 
-	/**
-	 * @return the public address of a post's page
-	 */
-	public String absolute(String path) {
-		return this.catalog.site().absolute(path);
-	}
-
-	private Map<String, Object> blogPosting(Post post, String url, Site site, CommentThread thread) {
+	private Map<String, Object> blogPosting(Post post, String url, String page, Site site, Discussion.Shown shown) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("@context", "https://schema.org");
 		data.put("@type", "BlogPosting");
@@ -107,24 +94,22 @@ public class PostPages {
 		blog.put("name", site.title());
 		blog.put("url", site.baseUrl().toString());
 		data.put("isPartOf", blog);
-		data.put("commentCount", thread.count());
+		data.put("commentCount", shown.count());
 		List<Map<String, Object>> comments = new ArrayList<>();
-		for (CommentThread.Entry entry : thread.all()) {
-			if (entry.published()) {
-				comments.add(comment(entry, url + thread.query()));
-			}
+		for (Discussion.ShownComment shownComment : shown.comments()) {
+			comments.add(comment(shownComment, page));
 		}
 		data.put("comment", comments);
 		return data;
 	}
 
-	private static Map<String, Object> comment(CommentThread.Entry entry, String url) {
+	private static Map<String, Object> comment(Discussion.ShownComment shown, String page) {
 		Map<String, Object> comment = new LinkedHashMap<>();
 		comment.put("@type", "Comment");
-		comment.put("url", url + "#comment-" + entry.id());
-		comment.put("author", Map.of("@type", "Person", "name", entry.author()));
-		comment.put("dateCreated", entry.iso());
-		comment.put("text", entry.comment().bodyMarkdown());
+		comment.put("url", page + "#comment-" + shown.id());
+		comment.put("author", Map.of("@type", "Person", "name", shown.author()));
+		comment.put("dateCreated", shown.created());
+		comment.put("text", shown.text());
 		return comment;
 	}
 

@@ -21,7 +21,7 @@ class ErrorPageController implements ErrorController {
 
 	private static final Log logger = LogFactory.getLog(ErrorPageController.class);
 
-	@RequestMapping("${server.error.path:/error}")
+	@RequestMapping("${spring.web.error.path:/error}")
 	String showError(HttpServletRequest request, HttpServletResponse response) {
 		// asked for directly, /error is just an address with nothing at it
 		int status = (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code) ? code : 404;

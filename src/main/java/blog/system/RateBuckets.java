@@ -22,7 +22,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +44,8 @@ public class RateBuckets {
 
 	private final @Nullable PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
 
-	RateBuckets(DataSource dataSource, @Value("${blog.shared-database:false}") boolean sharedDatabase) {
-		this.shared = (sharedDatabase && postgres(dataSource))
+	RateBuckets(DataSource dataSource, BlogProperties properties) {
+		this.shared = (properties.sharedDatabase() && postgres(dataSource))
 				? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
 					.primaryKeyMapper(PrimaryKeyMapper.STRING)
 					.table("rate_bucket")

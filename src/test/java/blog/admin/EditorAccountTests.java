@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
-import blog.system.BlogProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +29,7 @@ class EditorAccountTests {
 
 	@Test
 	void withoutAHashTheFirstStartShouldLogAOneTimePasswordAndKeepOnlyItsHash(CapturedOutput output) throws Exception {
-		EditorAccount account = new EditorAccount(properties(null), this.encoder);
+		EditorAccount account = new EditorAccount(properties(null), this.dataDir, this.encoder);
 		String password = output.getOut().replaceAll("(?s).*Password: (\\S+).*", "$1");
 		assertThat(password).hasSize(27).matches("[\\w]{6}(-[\\w]{6}){3}");
 		Path file = this.dataDir.resolve("admin-password");
@@ -38,7 +37,7 @@ class EditorAccountTests {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		assertThat(this.encoder.matches(password, account.loadUserByUsername("editor").getPassword())).isTrue();
 
-		EditorAccount again = new EditorAccount(properties(null), this.encoder);
+		EditorAccount again = new EditorAccount(properties(null), this.dataDir, this.encoder);
 		assertThat(again.loadUserByUsername("editor").getPassword()).isEqualTo(Files.readString(file).strip());
 		assertThat(output.getOut().split("Password: ", -1)).as("shown once").hasSize(2);
 	}
@@ -47,11 +46,11 @@ class EditorAccountTests {
 	void configuredHashShouldWinAndAcceptHtpasswdBcryptAndArgon2() {
 		// made by the README's command: htpasswd -nbBC 12 '' 'your pass phrase'
 		String htpasswd = "{bcrypt}$2y$12$8J/2kJQeTLknKGtf.w3TpO.C90YVuApRVkGsS.4cdxMrhaRDpg.sG";
-		EditorAccount fromHtpasswd = new EditorAccount(properties(htpasswd), this.encoder);
+		EditorAccount fromHtpasswd = new EditorAccount(properties(htpasswd), this.dataDir, this.encoder);
 		assertThat(this.encoder.matches("your pass phrase", fromHtpasswd.loadUserByUsername("editor").getPassword()))
 			.isTrue();
 		String realArgon2 = "{argon2}" + new Argon2PasswordEncoder(16, 32, 1, 1 << 12, 2).encode("secret");
-		EditorAccount account = new EditorAccount(properties(realArgon2), this.encoder);
+		EditorAccount account = new EditorAccount(properties(realArgon2), this.dataDir, this.encoder);
 		assertThat(this.encoder.matches("secret", account.loadUserByUsername("editor").getPassword())).isTrue();
 		assertThat(Files.exists(this.dataDir.resolve("admin-password"))).isFalse();
 	}
@@ -66,16 +65,14 @@ class EditorAccountTests {
 	@Test
 	void aSpoiledHashFileShouldSayWhatToDo() throws Exception {
 		Files.writeString(this.dataDir.resolve("admin-password"), "plain text");
-		assertThatIllegalStateException().isThrownBy(() -> new EditorAccount(properties(null), this.encoder))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new EditorAccount(properties(null), this.dataDir, this.encoder))
 			.withMessageContaining("admin-password")
 			.withMessageContaining("delete it");
 	}
 
-	private BlogProperties properties(String hash) {
-		return new BlogProperties(Path.of("content"), this.dataDir, null, null,
-				new BlogProperties.Comments(BlogProperties.Moderation.LINKS, new BlogProperties.RateLimit(5, 30),
-						Duration.ofSeconds(2), 5000, 3),
-				new BlogProperties.Admin("editor", hash, null, "blog@localhost"));
+	private AdminProperties properties(String hash) {
+		return new AdminProperties("editor", hash, null, "blog@localhost", "0 30 3 * * *");
 	}
 
 }

@@ -14,7 +14,6 @@ import blog.comment.Reader;
 import blog.post.PostCatalog;
 import blog.support.Loopback;
 import blog.support.RawHttp;
-import blog.system.BlogProperties;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -126,10 +125,8 @@ class EditorMailTests {
 		JavaMailSenderImpl down = new JavaMailSenderImpl();
 		down.setHost("127.0.0.1");
 		down.setPort(closed);
-		BlogProperties properties = new BlogProperties(Path.of("content"), Path.of("target"), null, null,
-				new BlogProperties.Comments(BlogProperties.Moderation.LINKS, new BlogProperties.RateLimit(5, 30),
-						Duration.ZERO, 5000, 3),
-				new BlogProperties.Admin("editor", null, "editor@example.org", "blog@localhost"));
+		AdminProperties properties = new AdminProperties("editor", null, "editor@example.org", "blog@localhost",
+				"0 30 3 * * *");
 		EditorMail mail = new EditorMail(
 				new StaticListableBeanFactory(Map.of("sender", down)).getBeanProvider(JavaMailSender.class),
 				new StandardEnvironment(), properties, catalog);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import blog.comment.CommentService;
+import blog.comment.CommentsChanged;
 import blog.comment.Reader;
 import blog.support.Postgres;
 import blog.support.RawHttp;
@@ -16,6 +16,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,7 +45,7 @@ class PostgresTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	CommentService comments;
+	ApplicationEventPublisher events;
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -133,7 +134,7 @@ class PostgresTests {
 		byte[] export = editor.download("/admin/export.json").body();
 		this.jdbc.sql("delete from comment where parent_id is not null").update();
 		this.jdbc.sql("delete from comment").update();
-		this.comments.changed(ESSAY_SLUG);
+		this.events.publishEvent(CommentsChanged.any(ESSAY_SLUG));
 		HttpResponse<String> imported = editor.upload("/admin/import", "comments.json", export, true);
 		assertThat(editor.confirmation(imported))
 			.startsWith("From comments.json: " + before.size() + " comments added.");

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import blog.comment.CommentService;
+import blog.comment.CommentsChanged;
 import blog.comment.Reader;
 import blog.support.RawHttp;
 import org.jsoup.Jsoup;
@@ -17,6 +17,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,7 +45,7 @@ class ReportTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	CommentService comments;
+	ApplicationEventPublisher events;
 
 	private static int nextClient = 20;
 
@@ -200,7 +201,7 @@ class ReportTests {
 			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
 			.param("hash", UUID.randomUUID().toString())
 			.update();
-		this.comments.changed(ESSAY_SLUG);
+		this.events.publishEvent(CommentsChanged.any(ESSAY_SLUG));
 		return this.jdbc.sql("select max(id) from comment").query(Long.class).single();
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import blog.system.Keys;
 import blog.support.Pages;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

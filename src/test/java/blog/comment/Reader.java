@@ -12,6 +12,7 @@ import blog.support.TestContent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,12 +99,12 @@ public final class Reader {
 	 * Empties the essay's thread (replies first: they point at their parents), for a test
 	 * that counts what is on its first page.
 	 */
-	static void clearThread(JdbcClient jdbc, CommentService comments) {
+	static void clearThread(JdbcClient jdbc, ApplicationEventPublisher events) {
 		jdbc.sql("delete from comment where post_slug = :slug and parent_id is not null")
 			.param("slug", TestContent.ESSAY_SLUG)
 			.update();
 		jdbc.sql("delete from comment where post_slug = :slug").param("slug", TestContent.ESSAY_SLUG).update();
-		comments.changed(TestContent.ESSAY_SLUG);
+		events.publishEvent(CommentsChanged.any(TestContent.ESSAY_SLUG));
 	}
 
 	static String encode(Map<String, String> form) {

@@ -35,9 +35,9 @@ class ThreadIndexTests {
 		head(0, 1);
 		before(0, 0, 1);
 		ThreadIndex.Head late = head(5, 2);
-		this.index.added("post", late, () -> 1);
+		this.index.changed("post", List.of(late), () -> 1);
 		assertThat(before(1, 5, 2)).isEqualTo(1);
-		this.index.added("post", null, () -> 2); // a reply
+		this.index.changed("post", List.of(), () -> 2); // a reply
 		assertThat(before(2, 5, 2)).isEqualTo(1);
 		assertThat(this.loads).isEqualTo(1);
 	}
@@ -48,7 +48,7 @@ class ThreadIndexTests {
 		head(9, 3);
 		before(0, 0, 1);
 		ThreadIndex.Head earlier = head(4, 2);
-		this.index.added("post", earlier, () -> 1);
+		this.index.changed("post", List.of(earlier), () -> 1);
 		assertThat(before(1, 4, 2)).isEqualTo(1);
 		assertThat(before(1, 9, 3)).isEqualTo(2);
 		assertThat(this.loads).isEqualTo(1);
@@ -60,7 +60,7 @@ class ThreadIndexTests {
 		ThreadIndex.Head committed = head(1, 2); // committed, its version not yet moved
 		ThreadIndex.Head after = head(2, 4);
 		before(0, 0, 1);
-		this.index.added("post", committed, () -> 1);
+		this.index.changed("post", List.of(committed), () -> 1);
 		assertThat(before(1, 2, 4)).isEqualTo(2);
 		assertThat(this.loads).isEqualTo(1);
 	}
@@ -72,7 +72,8 @@ class ThreadIndexTests {
 		before(0, 1, 2);
 		this.database.remove(0); // deleted elsewhere: version 1
 		ThreadIndex.Head third = head(2, 3);
-		this.index.added("post", third, () -> 2); // skips version 1: the entry is dropped
+		this.index.changed("post", List.of(third), () -> 2); // skips version 1: the entry
+																// is dropped
 		assertThat(before(2, 1, second.id())).isZero();
 		assertThat(before(2, 2, third.id())).isEqualTo(1);
 		assertThat(this.loads).isEqualTo(2);
@@ -83,7 +84,7 @@ class ThreadIndexTests {
 		before(0, 0, 0);
 		for (int i = 1; i <= 100; i++) {
 			long version = i;
-			this.index.added("post", head(i, i), () -> version);
+			this.index.changed("post", List.of(head(i, i)), () -> version);
 		}
 		assertThat(before(100, 100, 100)).isEqualTo(99);
 		assertThat(before(100, 50, 50)).isEqualTo(49);
@@ -99,7 +100,7 @@ class ThreadIndexTests {
 			int writer = w;
 			writers[w] = new Thread(() -> {
 				for (int i = 0; i < 500; i++) {
-					this.index.added("post", new ThreadIndex.Head(T.plusSeconds(1 + i), writer * 1000L + i),
+					this.index.changed("post", List.of(new ThreadIndex.Head(T.plusSeconds(1 + i), writer * 1000L + i)),
 							version::incrementAndGet);
 				}
 			});

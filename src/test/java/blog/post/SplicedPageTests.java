@@ -54,17 +54,6 @@ class SplicedPageTests {
 	}
 
 	@Test
-	void conditionalRequestsShouldMatchWeakly() {
-		String etag = "W/\"abc-1\"";
-		assertThat(PageCacheFilter.matches("W/\"abc-1\"", etag)).isTrue();
-		assertThat(PageCacheFilter.matches("\"abc-1\"", etag)).isTrue();
-		assertThat(PageCacheFilter.matches("\"x\", W/\"abc-1\"", etag)).isTrue();
-		assertThat(PageCacheFilter.matches("*", etag)).isTrue();
-		assertThat(PageCacheFilter.matches("W/\"abc-2\"", etag)).isFalse();
-		assertThat(PageCacheFilter.matches(null, etag)).isFalse();
-	}
-
-	@Test
 	void gzipShouldBeSentOnlyWhenAccepted() {
 		assertThat(PageCacheFilter.acceptsGzip("gzip, deflate, br")).isTrue();
 		assertThat(PageCacheFilter.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();

@@ -1,4 +1,4 @@
-package blog.comment;
+package blog.comment.archive;
 
 /**
  * A file to import that cannot be: what is wrong, and the line where, if known. Nothing

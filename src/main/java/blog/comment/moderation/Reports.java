@@ -1,4 +1,4 @@
-package blog.comment;
+package blog.comment.moderation;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import blog.system.BlogProperties;
+import blog.comment.Comment;
+import blog.comment.CommentHeld;
+import blog.comment.CommentProperties;
+import blog.comment.CommentRateLimiter;
+import blog.comment.CommentRepository;
+import blog.comment.CommentsChanged;
+import blog.system.Keys;
+import blog.system.Text;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,7 +27,8 @@ import org.springframework.stereotype.Service;
  * as comments are. When {@code blog.comments.reports-to-hide} different clients have
  * reported a published comment that the editor has not judged yet, it is held until the
  * editor decides. Reports made after the editor's last decision are open: they bring the
- * comment to the top of the desk, but no longer hide it.
+ * comment to the top of the desk, but no longer hide it. The {@code comment_report}
+ * table's statements are here; the comment's own are in {@link CommentRepository}.
  */
 @Service
 public class Reports {
@@ -34,7 +42,7 @@ public class Reports {
 
 	private final CommentRateLimiter rateLimiter;
 
-	private final CommentService comments;
+	private final CommentRepository comments;
 
 	private final Clock clock;
 
@@ -42,14 +50,14 @@ public class Reports {
 
 	private final ApplicationEventPublisher events;
 
-	Reports(JdbcClient jdbc, Keys keys, CommentRateLimiter rateLimiter, CommentService comments, Clock clock,
-			BlogProperties properties, ApplicationEventPublisher events) {
+	Reports(JdbcClient jdbc, Keys keys, CommentRateLimiter rateLimiter, CommentRepository comments, Clock clock,
+			CommentProperties properties, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.rateLimiter = rateLimiter;
 		this.comments = comments;
 		this.clock = clock;
-		this.toHide = properties.comments().reportsToHide();
+		this.toHide = properties.reportsToHide();
 		this.events = events;
 	}
 
@@ -67,7 +75,7 @@ public class Reports {
 		if (comment.isEmpty()) {
 			return new Outcome.Unknown();
 		}
-		String why = CommentService.clean(reason).strip();
+		String why = Text.clean(reason).strip();
 		if (why.length() > REASON_MAX) {
 			return new Outcome.TooLong(why.length());
 		}
@@ -97,19 +105,12 @@ public class Reports {
 			return new Outcome.Recorded(comment.get(), false);
 		}
 		String heldReason = "hidden after reports from " + open + " readers";
-		int hidden = this.jdbc.sql("""
-				update comment set status = 'PENDING', status_before = 'PUBLISHED', status_changed_at = :now,
-				  held_reason = :reason
-				where id = :id and status = 'PUBLISHED' and reviewed_at is null""")
-			.param("now", now.atOffset(ZoneOffset.UTC))
-			.param("reason", heldReason)
-			.param("id", id)
-			.update();
-		if (hidden == 1) {
-			this.comments.changed(comment.get().postSlug());
+		boolean hidden = this.comments.holdReported(id, heldReason, now);
+		if (hidden) {
+			this.events.publishEvent(CommentsChanged.any(comment.get().postSlug()));
 			this.events.publishEvent(new CommentHeld(comment.get(), heldReason));
 		}
-		return new Outcome.Recorded(comment.get(), hidden == 1);
+		return new Outcome.Recorded(comment.get(), hidden);
 	}
 
 	/**

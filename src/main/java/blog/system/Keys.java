@@ -1,4 +1,4 @@
-package blog.comment;
+package blog.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,16 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import blog.system.BlogProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -34,7 +29,7 @@ public class Keys {
 
 	private final SecretKeySpec key;
 
-	Keys(BlogProperties properties) {
+	public Keys(BlogProperties properties) {
 		String secret = properties.formSecret();
 		this.key = new SecretKeySpec(
 				((secret != null && !secret.isBlank()) ? secret : storedSecret(properties.dataDir()))
@@ -48,7 +43,7 @@ public class Keys {
 	 * @param text what to sign
 	 * @return the signature, base64url
 	 */
-	String sign(String purpose, String text) {
+	public String sign(String purpose, String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.key);
@@ -75,23 +70,6 @@ public class Keys {
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	/**
-	 * @return the SHA-256 of the text, in hex
-	 */
-	static String hash(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
-	}
-
-	static boolean equal(String a, String b) {
-		return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String storedSecret(Path dataDir) {

@@ -1,4 +1,4 @@
-package blog.comment;
+package blog.comment.archive;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;

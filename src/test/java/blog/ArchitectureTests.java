@@ -1,0 +1,106 @@
+package blog;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The packages' dependencies point one way: {@code system} ← {@code post} ←
+ * {@code comment} ← {@code admin}; {@code feed} uses {@code post} and {@code comment};
+ * within comment/, moderation and archive use the write path, never the reverse. A change
+ * that needs an arrow the other way is a design question (an interface), not an import:
+ * these rules fail the build when one points back.
+ */
+class ArchitectureTests {
+
+	static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("blog");
+
+	@Test
+	void noPackageShouldBePartOfACycle() {
+		slices().matching("blog.(**)").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void theRootPackageShouldOnlyStartTheApplication() {
+		noClasses().that()
+			.resideInAPackage("blog")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("blog.system..", "blog.post..", "blog.comment..", "blog.admin..", "blog.feed..")
+			.check(MAIN);
+	}
+
+	@Test
+	void systemShouldUseNoFeature() {
+		noClasses().that()
+			.resideInAPackage("blog.system..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("blog", "blog.post..", "blog.comment..", "blog.admin..", "blog.feed..")
+			.check(MAIN);
+	}
+
+	@Test
+	void postShouldUseOnlySystem() {
+		noClasses().that()
+			.resideInAPackage("blog.post..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("blog", "blog.comment..", "blog.admin..", "blog.feed..")
+			.check(MAIN);
+	}
+
+	@Test
+	void theWritePathShouldNotKnowModerationOrTheArchive() {
+		noClasses().that()
+			.resideInAPackage("blog.comment")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("blog", "blog.comment.moderation..", "blog.comment.archive..", "blog.admin..",
+					"blog.feed..")
+			.check(MAIN);
+	}
+
+	@Test
+	void moderationAndTheArchiveShouldNotKnowEachOtherOrTheDesk() {
+		noClasses().that()
+			.resideInAPackage("blog.comment.moderation..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("blog", "blog.comment.archive..", "blog.admin..", "blog.feed..")
+			.check(MAIN);
+		noClasses().that()
+			.resideInAPackage("blog.comment.archive..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("blog", "blog.comment.moderation..", "blog.admin..", "blog.feed..")
+			.check(MAIN);
+	}
+
+	@Test
+	void feedShouldUsePostAndCommentOnly() {
+		noClasses().that()
+			.resideInAPackage("blog.feed..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("blog", "blog.admin..")
+			.check(MAIN);
+	}
+
+	@Test
+	void nothingShouldUseTheDesk() {
+		noClasses().that()
+			.resideOutsideOfPackage("blog.admin..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("blog.admin..")
+			.check(MAIN);
+	}
+
+}
