@@ -2,14 +2,18 @@ package blog.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import blog.comment.CommentProperties;
 import blog.comment.CommentsChanged;
 import blog.comment.Reader;
+import blog.support.BlogTest;
+import blog.support.Holding;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,12 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.comment.Reader.ESSAY;
 import static blog.support.TestContent.ESSAY_SLUG;
@@ -36,15 +36,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * two export formats with replies, importing twice, and files with faults that import
  * nothing.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
+@Holding(CommentProperties.Moderation.LINKS)
 class ArchiveTests {
 
 	/** the columns an export and import keep, ids aside */
 	private static final String KEPT = "post_slug, author_name, body_markdown, body_html, status, held_reason,"
 			+ " created_at, status_changed_at, status_before, origin, delete_token_hash";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -54,23 +55,17 @@ class ArchiveTests {
 
 	private Editor editor;
 
-	@DynamicPropertySource
-	static void editor(DynamicPropertyRegistry registry) {
-		registry.add("blog.admin.password-hash", () -> Editor.PASSWORD_HASH);
-		registry.add("blog.comments.moderation", () -> "links");
-	}
-
 	@BeforeEach
 	void emptyBlog() {
 		this.jdbc.sql("delete from comment where parent_id is not null").update();
 		this.jdbc.sql("delete from comment").update();
 		this.events.publishEvent(CommentsChanged.any(ESSAY_SLUG));
-		this.editor = new Editor(this.port).loggedIn();
+		this.editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 	}
 
 	@Test
 	void jsonExportShouldComeBackWhole() throws Exception {
-		Reader reader = new Reader(this.port);
+		Reader reader = new Reader(new MockWeb(this.mvc));
 		long first = reader.comment("Ada", "First, with *emphasis*.");
 		reader.comment("Bert", "A reply.", "parent", Long.toString(first));
 		reader.send("name", "Cleo", "body", "Held: https://example.org");
@@ -79,7 +74,7 @@ class ArchiveTests {
 		List<Map<String, Object>> before = rows();
 		assertThat(before).hasSize(4);
 
-		HttpResponse<byte[]> download = this.editor.download("/admin/export.json");
+		Reply download = this.editor.download("/admin/export.json");
 		assertThat(download.statusCode()).isEqualTo(200);
 		assertThat(download.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
@@ -91,7 +86,7 @@ class ArchiveTests {
 		assertThat(file.get("comments").get(1).get("parent").asLong()).isEqualTo(first);
 
 		emptyBlog();
-		HttpResponse<String> imported = this.editor.upload("/admin/import", "comments.json", download.body(), true);
+		Reply imported = this.editor.upload("/admin/import", "comments.json", download.bytes(), true);
 		assertThat(this.editor.confirmation(imported)).isEqualTo("From comments.json: 4 comments added.");
 		assertThat(rows()).isEqualTo(before);
 		long reply = this.jdbc.sql("select id from comment where author_name = 'Bert'").query(Long.class).single();
@@ -100,10 +95,11 @@ class ArchiveTests {
 			.param("id", reply)
 			.query(Long.class)
 			.single()).isEqualTo(parent);
-		assertThat(new Reader(this.port).open(ESSAY).select("#comment-" + parent + " .replies .comment-author").text())
-			.isEqualTo("Bert");
+		assertThat(new Reader(new MockWeb(this.mvc)).open(ESSAY)
+			.select("#comment-" + parent + " .replies .comment-author")
+			.text()).isEqualTo("Bert");
 
-		HttpResponse<String> again = this.editor.upload("/admin/import", "comments.json", download.body(), true);
+		Reply again = this.editor.upload("/admin/import", "comments.json", download.bytes(), true);
 		assertThat(this.editor.confirmation(again)).isEqualTo("From comments.json: 0 comments added; 4 already here.");
 		assertThat(rows()).isEqualTo(before);
 		assertThat(this.editor.open("/admin/audit").select("td").eachText()).contains("export", "import");
@@ -112,7 +108,7 @@ class ArchiveTests {
 	@Test
 	void bloggerExportShouldBringTheThreadsOverOnce() throws Exception {
 		byte[] file = resource("legacy-export.xml");
-		HttpResponse<String> imported = this.editor.upload("/admin/import", "blog-11-02-2024.xml", file, true);
+		Reply imported = this.editor.upload("/admin/import", "blog-11-02-2024.xml", file, true);
 		assertThat(this.editor.confirmation(imported)).isEqualTo("From blog-11-02-2024.xml: 4 comments added."
 				+ " 1 comment is on posts this blog does not have, left out: /2019/05/an-older-post.html."
 				+ " 1 deleted or spam in the file, left out.");
@@ -142,13 +138,13 @@ class ArchiveTests {
 			.query(Long.class)
 			.single()).isEqualTo(annaId);
 
-		Document page = new Reader(this.port).open(ESSAY);
+		Document page = new Reader(new MockWeb(this.mvc)).open(ESSAY);
 		Element thread = page.getElementById("comment-" + annaId);
 		assertThat(thread.select(".replies .comment-author").eachText()).containsExactly("Boris", "Anna K.");
 		assertThat(page.select(".comment-list > li > .comment .comment-author").eachText()).containsExactly("Anna K.",
 				"Chen");
 
-		HttpResponse<String> again = this.editor.upload("/admin/import", "blog-11-02-2024.xml", file, true);
+		Reply again = this.editor.upload("/admin/import", "blog-11-02-2024.xml", file, true);
 		assertThat(this.editor.confirmation(again))
 			.startsWith("From blog-11-02-2024.xml: 0 comments added; 4 already here.");
 		assertThat(count()).isEqualTo(4);
@@ -156,8 +152,7 @@ class ArchiveTests {
 
 	@Test
 	void takeoutFeedShouldImportWithItsReplies() throws Exception {
-		HttpResponse<String> imported = this.editor.upload("/admin/import", "feed.atom", resource("takeout-feed.atom"),
-				true);
+		Reply imported = this.editor.upload("/admin/import", "feed.atom", resource("takeout-feed.atom"), true);
 		assertThat(this.editor.confirmation(imported))
 			.isEqualTo("From feed.atom: 2 comments added. 2 deleted or spam in the file, left out.");
 		long first = this.jdbc.sql("select id from comment where author_name = 'Takeout Reader'")
@@ -172,11 +167,10 @@ class ArchiveTests {
 
 	@Test
 	void aBrokenFileShouldImportNothingAndSayWhichLine() throws Exception {
-		new Reader(this.port).comment("Kept", "Already here.");
+		new Reader(new MockWeb(this.mvc)).comment("Kept", "Already here.");
 		List<Map<String, Object>> before = rows();
 
-		HttpResponse<String> broken = this.editor.upload("/admin/import", "broken.xml", resource("broken-export.xml"),
-				true);
+		Reply broken = this.editor.upload("/admin/import", "broken.xml", resource("broken-export.xml"), true);
 		assertThat(broken.statusCode()).isEqualTo(422);
 		assertThat(problem(broken)).startsWith("Nothing was imported from broken.xml. Line 66:")
 			.contains("not well-formed XML");
@@ -186,19 +180,17 @@ class ArchiveTests {
 				+ " \"status\": \"PUBLISHED\", \"createdAt\": \"2025-01-01T00:00:00Z\"},\n"
 				+ "    {\"id\": 2, \"post\": \"" + ESSAY_SLUG + "\", \"name\": \"Bad\", \"text\": \"x\","
 				+ " \"status\": \"LOST\", \"createdAt\": \"2025-01-01T00:00:00Z\"}\n  ]\n}\n";
-		HttpResponse<String> badStatus = this.editor.upload("/admin/import", "bad.json",
-				json.getBytes(StandardCharsets.UTF_8), true);
+		Reply badStatus = this.editor.upload("/admin/import", "bad.json", json.getBytes(StandardCharsets.UTF_8), true);
 		assertThat(badStatus.statusCode()).isEqualTo(422);
 		assertThat(problem(badStatus)).contains("Line 6:", "unknown status 'LOST'");
 
-		HttpResponse<String> badJson = this.editor.upload("/admin/import", "cut.json",
+		Reply badJson = this.editor.upload("/admin/import", "cut.json",
 				json.substring(0, json.indexOf("Bad")).getBytes(StandardCharsets.UTF_8), true);
 		assertThat(problem(badJson)).contains("Line 6:", "not well-formed JSON");
 
 		String xxe = "<?xml version='1.0'?>\n<!DOCTYPE feed [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>\n"
 				+ "<feed xmlns='http://www.w3.org/2005/Atom'><entry><content>&x;</content></entry></feed>";
-		HttpResponse<String> entity = this.editor.upload("/admin/import", "xxe.xml",
-				xxe.getBytes(StandardCharsets.UTF_8), true);
+		Reply entity = this.editor.upload("/admin/import", "xxe.xml", xxe.getBytes(StandardCharsets.UTF_8), true);
 		assertThat(entity.statusCode()).isEqualTo(422);
 		assertThat(entity.body()).doesNotContain("root:");
 
@@ -215,11 +207,10 @@ class ArchiveTests {
 
 	@Test
 	void importAndExportShouldBeTheEditorsOnly() throws Exception {
-		Editor stranger = new Editor(this.port);
+		Editor stranger = new Editor(new MockWeb(this.mvc));
 		assertThat(stranger.get("/admin/export.json").statusCode()).isEqualTo(302);
 		assertThat(stranger.get("/admin/archive").statusCode()).isEqualTo(302);
-		HttpResponse<String> noToken = this.editor.upload("/admin/import", "blog.xml", resource("legacy-export.xml"),
-				false);
+		Reply noToken = this.editor.upload("/admin/import", "blog.xml", resource("legacy-export.xml"), false);
 		assertThat(noToken.statusCode()).isEqualTo(403);
 		assertThat(count()).isZero();
 		Document archive = this.editor.open("/admin/archive");
@@ -229,7 +220,7 @@ class ArchiveTests {
 		assertThat(archive.select("a[href=/admin/export.json]")).hasSize(1);
 	}
 
-	private static String problem(HttpResponse<String> answer) {
+	private static String problem(Reply answer) {
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
 		return Jsoup.parse(answer.body()).selectFirst("#import-problem").text();
 	}

@@ -1,7 +1,6 @@
 package blog.admin;
 
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,20 +11,20 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import blog.comment.CommentProperties;
 import blog.comment.Reader;
-import blog.support.Required;
+import blog.support.BlogTest;
+import blog.support.Holding;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,33 +32,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A backup of the H2 database taken from the desk while the blog runs, downloaded,
  * unzipped into a fresh data folder, and opened there: every comment is in it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
+@Holding(CommentProperties.Moderation.LINKS)
 class BackupTests {
 
 	private static final String ALL = "select id, post_slug, parent_id, author_name, body_markdown, body_html, status,"
 			+ " created_at, delete_token_hash from comment order by id";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@DynamicPropertySource
-	static void editor(DynamicPropertyRegistry registry) {
-		registry.add("blog.admin.password-hash", () -> Editor.PASSWORD_HASH);
-		registry.add("blog.comments.moderation", () -> "links");
-	}
-
 	@Test
 	void aBackupTakenWhileTheBlogRunsShouldRestoreEveryComment(@TempDir Path restored) throws Exception {
-		Reader reader = new Reader(this.port);
+		Reader reader = new Reader(new MockWeb(this.mvc));
 		long first = reader.comment("Kept", "Backed up " + UUID.randomUUID());
 		reader.comment("Replier", "A reply, backed up too.", "parent", Long.toString(first));
 		reader.send("name", "Held", "body", "Held, and backed up: https://example.org");
 		List<Map<String, Object>> before = this.jdbc.sql(ALL).query().listOfRows();
 
-		Editor editor = new Editor(this.port).loggedIn();
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		editor.open("/admin/archive");
 		String done = editor.confirmation(editor.post("/admin/backup"));
 		assertThat(done).matches("Backup written: blog-\\d{4}-\\d{2}-\\d{2}T\\d{6}Z(-\\d+)?\\.zip \\([\\d,]+ KB\\)\\.");
@@ -68,10 +62,10 @@ class BackupTests {
 		Document archive = editor.open("/admin/archive");
 		assertThat(archive.select("ul.backups a").eachText()).contains(name);
 
-		HttpResponse<byte[]> zip = editor.download("/admin/backups/" + name);
+		Reply zip = editor.download("/admin/backups/" + name);
 		assertThat(zip.statusCode()).isEqualTo(200);
 		assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
-		unzip(zip.body(), restored);
+		unzip(zip.bytes(), restored);
 		assertThat(restored.resolve("blog.mv.db")).isRegularFile();
 
 		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + restored.resolve("blog"), "sa",
@@ -86,28 +80,10 @@ class BackupTests {
 	}
 
 	@Test
-	void theBackupCommandShouldFetchABackupFromTheRunningBlog(@TempDir Path into) throws Exception {
-		if (!Required.onPath("curl")) {
-			Required.missing("curl is not installed (Debian package curl): the backup command is not tried");
-		}
-		ProcessBuilder builder = new ProcessBuilder("bash", "deploy/backup.sh", "http://127.0.0.1:" + this.port,
-				into.toString())
-			.redirectErrorStream(true);
-		builder.environment().put("BLOG_EDITOR_PASSWORD", Editor.PASSWORD);
-		Process command = builder.start();
-		String output = new String(command.getInputStream().readAllBytes()).strip();
-		assertThat(command.waitFor()).as(output).isZero();
-		assertThat(output).matches(".*/blog-\\d{4}-\\d{2}-\\d{2}T\\d{6}Z(-\\d+)?\\.zip");
-		assertThat(Path.of(output)).isRegularFile();
-		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(Path.of(output)))) {
-			assertThat(zip.getNextEntry().getName()).isEqualTo("blog.mv.db");
-		}
-	}
-
-	@Test
 	void onlyTheEditorShouldGetBackupsAndOnlyBackups() {
-		assertThat(new Editor(this.port).get("/admin/backups/blog-2026-01-01T000000Z.zip").statusCode()).isEqualTo(302);
-		Editor editor = new Editor(this.port).loggedIn();
+		assertThat(new Editor(new MockWeb(this.mvc)).get("/admin/backups/blog-2026-01-01T000000Z.zip").statusCode())
+			.isEqualTo(302);
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		for (String name : List.of("blog-2026-01-01T000000Z.zip", "blog.mv.db", "..%2Fblog.mv.db",
 				"..%2F..%2Fform-secret", "admin-password")) {
 			assertThat(editor.get("/admin/backups/" + name).statusCode()).as(name).isBetween(400, 404);

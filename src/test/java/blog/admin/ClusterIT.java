@@ -2,7 +2,6 @@ package blog.admin;
 
 import java.net.InetAddress;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +25,12 @@ import javax.net.SocketFactory;
 
 import blog.support.BlogProcess;
 import blog.support.Commenters;
+import blog.support.Http;
 import blog.support.Loopback;
 import blog.support.Nginx;
 import blog.support.Postgres;
 import blog.support.RawHttp;
+import blog.support.Reply;
 import blog.support.SelfSigned;
 import blog.support.TestContent;
 import org.jsoup.Jsoup;
@@ -213,14 +214,14 @@ class ClusterIT {
 	@Order(4)
 	void theEditorShouldWorkTheDeskThroughNginxAndNothingOfItBeCached() throws Exception {
 		String base = "https://localhost:" + this.httpsPort;
-		Editor editor = new Editor(base, this.tls.context());
-		HttpResponse<String> login = editor.logIn("editor", Editor.PASSWORD);
+		Editor editor = new Editor(new Http(base, this.tls.context(), true));
+		Reply login = editor.logIn("editor", Editor.PASSWORD);
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location")).hasValue(base + "/admin");
 		assertThat(login.headers().firstValue("Set-Cookie")).as("over TLS, the session cookie is Secure")
 			.hasValueSatisfying((cookie) -> assertThat(cookie).contains("; Secure"));
 		for (int i = 0; i < 6; i++) {
-			HttpResponse<String> desk = editor.get("/admin");
+			Reply desk = editor.get("/admin");
 			assertThat(desk.statusCode()).as("the same instance every time, still logged in").isEqualTo(200);
 			assertThat(desk.headers().allValues("Cache-Control")).containsExactly("no-store");
 		}

@@ -1,28 +1,28 @@
 package blog.admin;
 
 import java.net.InetAddress;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import blog.comment.CommentProperties;
 import blog.comment.CommentService;
 import blog.comment.Reader;
+import blog.support.BlogTest;
+import blog.support.Holding;
 import blog.support.HtmlChecker;
-import blog.support.RawHttp;
+import blog.support.MockWeb;
+import blog.support.Reply;
+import blog.support.Web;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.comment.Reader.ESSAY;
 import static blog.support.TestContent.ESSAY_SLUG;
@@ -32,24 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The editor's desk over HTTP, against the real database: login, lock-out, CSRF, each
  * action with its audit row, bulk actions, search, and the moderation mode.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
+@Holding(CommentProperties.Moderation.LINKS)
 class DeskTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	CommentService comments;
-
-	@DynamicPropertySource
-	static void editor(DynamicPropertyRegistry registry) {
-		registry.add("blog.admin.password-hash", () -> Editor.PASSWORD_HASH);
-		registry.add("blog.comments.moderation", () -> "links");
-		registry.add("blog.comments.min-fill-time", () -> "0s");
-	}
 
 	@AfterEach
 	void configuredModeAgain() {
@@ -58,24 +52,19 @@ class DeskTests {
 
 	@Test
 	void deskShouldSendStrangersToTheLoginAndReadersGetNoCookie() {
-		HttpResponse<String> desk = new Editor(this.port).get("/admin");
+		Reply desk = new Editor(new MockWeb(this.mvc)).get("/admin");
 		assertThat(desk.statusCode()).isEqualTo(302);
 		assertThat(desk.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
-		HttpResponse<String> page = new Editor(this.port).get(ESSAY);
+		Reply page = new Editor(new MockWeb(this.mvc)).get(ESSAY);
 		assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
-		assertThat(new Editor(this.port).get("/admin/audit").statusCode()).isEqualTo(302);
+		assertThat(new Editor(new MockWeb(this.mvc)).get("/admin/audit").statusCode()).isEqualTo(302);
 	}
 
 	@Test
-	void loginShouldSetAStrictHttpOnlyCookieAndLogoutEndIt() {
-		Editor editor = new Editor(this.port);
-		HttpResponse<String> login = editor.logIn("editor", Editor.PASSWORD);
+	void loginShouldOpenADeskSessionAndLogoutEndIt() {
+		Editor editor = new Editor(new MockWeb(this.mvc));
+		Reply login = editor.logIn("editor", Editor.PASSWORD);
 		assertThat(login.statusCode()).isEqualTo(302);
-		assertThat(login.headers().allValues("Set-Cookie"))
-			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
-				.contains("HttpOnly")
-				.contains("SameSite=Strict")
-				.doesNotContain("Secure"));
 		Document desk = editor.open("/admin");
 		assertThat(desk.selectFirst("h1").text()).isEqualTo("Comments");
 		assertThat(editor.post("/logout").statusCode()).isEqualTo(302);
@@ -85,7 +74,7 @@ class DeskTests {
 	@Test
 	void loginAndDeskShouldBeValidHtml() {
 		heldComment();
-		Editor editor = new Editor(this.port);
+		Editor editor = new Editor(new MockWeb(this.mvc));
 		assertThat(HtmlChecker.errors(editor.get("/login").body())).as("login").isEmpty();
 		editor.loggedIn();
 		assertThat(HtmlChecker.errors(editor.get("/admin").body())).as("desk").isEmpty();
@@ -94,16 +83,17 @@ class DeskTests {
 		assertThat(HtmlChecker.errors(editor.get("/admin/comments/" + heldComment()).body())).as("one comment")
 			.isEmpty();
 		assertThat(HtmlChecker.errors(editor.get("/admin?show=reported").body())).as("reported").isEmpty();
-		long published = new Reader(this.port).comment("Plain", "No link here " + UUID.randomUUID());
-		assertThat(HtmlChecker.errors(new Reader(this.port).get("/comments/" + published + "/report").body()))
+		long published = new Reader(new MockWeb(this.mvc)).comment("Plain", "No link here " + UUID.randomUUID());
+		assertThat(
+				HtmlChecker.errors(new Reader(new MockWeb(this.mvc)).get("/comments/" + published + "/report").body()))
 			.as("report page")
 			.isEmpty();
 	}
 
 	@Test
 	void wrongPasswordShouldSendBackToTheLoginWithAMessage() {
-		Editor editor = new Editor(this.port);
-		HttpResponse<String> login = editor.logIn("editor", "wrong");
+		Editor editor = new Editor(new MockWeb(this.mvc));
+		Reply login = editor.logIn("editor", "wrong");
 		assertThat(login.statusCode()).isEqualTo(302);
 		assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
 		assertThat(editor.open("/login?error").selectFirst("p.notice.error").text()).contains("do not match");
@@ -113,11 +103,11 @@ class DeskTests {
 	@Test
 	void postWithoutTheCsrfTokenShouldBeRefusedAndChangeNothing() {
 		long id = heldComment();
-		Editor editor = new Editor(this.port).loggedIn();
-		HttpResponse<String> forged = editor.postExactly("/admin/comments/" + id + "/approve", "back", "/admin");
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
+		Reply forged = editor.postExactly("/admin/comments/" + id + "/approve", "back", "/admin");
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(status(id)).isEqualTo("PENDING");
-		HttpResponse<String> login = new Editor(this.port).postExactly("/login", "username", "editor", "password",
+		Reply login = new Editor(new MockWeb(this.mvc)).postExactly("/login", "username", "editor", "password",
 				Editor.PASSWORD);
 		assertThat(login.statusCode()).isEqualTo(403);
 	}
@@ -126,28 +116,29 @@ class DeskTests {
 	void fiveFailedLoginsShouldLockTheNameAndTheClientOutWith429() throws Exception {
 		InetAddress attacker = InetAddress.getByName("127.0.0.7");
 		for (int i = 1; i <= LoginThrottle.TRIES; i++) {
-			RawHttp.Answer answer = rawLogin(attacker, "intruder", "guess " + i);
+			Reply answer = rawLogin(attacker, "intruder", "guess " + i);
 			assertThat(answer.status()).as("try " + i).isEqualTo((i < LoginThrottle.TRIES) ? 302 : 429);
 		}
-		RawHttp.Answer locked = rawLogin(attacker, "editor", Editor.PASSWORD);
+		Reply locked = rawLogin(attacker, "editor", Editor.PASSWORD);
 		assertThat(locked.status()).as("the client is locked, even with the right password").isEqualTo(429);
 		assertThat(locked.header("Retry-After")).hasValueSatisfying(
 				(seconds) -> assertThat(Long.parseLong(seconds)).isBetween(60L, LoginThrottle.LOCK.toSeconds()));
 		assertThat(locked.body()).contains("Too many failed logins").contains("15 minutes");
-		RawHttp.Answer byName = rawLogin(InetAddress.getByName("127.0.0.8"), "intruder", "another guess");
+		Reply byName = rawLogin(InetAddress.getByName("127.0.0.8"), "intruder", "another guess");
 		assertThat(byName.status()).as("the name is locked from anywhere").isEqualTo(429);
-		new Editor(this.port).loggedIn(); // the editor, from elsewhere, is not locked out
+		new Editor(new MockWeb(this.mvc)).loggedIn(); // the editor, from elsewhere, is
+														// not locked out
 		assertThat(
 				this.jdbc.sql("select count(*) from audit_event where action = 'lock-out'").query(Long.class).single())
 			.isPositive();
-		assertThat(new Editor(this.port).get("/login/locked").statusCode()).isEqualTo(404);
+		assertThat(new Editor(new MockWeb(this.mvc)).get("/login/locked").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void approveShouldPublishAHeldCommentOnThePostAndAudit() {
 		String text = "held " + UUID.randomUUID() + ", see [this](https://example.org)";
 		long id = heldComment(text);
-		Editor editor = new Editor(this.port).loggedIn();
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		Document desk = editor.open("/admin");
 		Element item = desk.getElementById("item-" + id);
 		assertThat(item).as("held comments come first").isNotNull();
@@ -156,29 +147,29 @@ class DeskTests {
 			.isLessThan(Math.max(statuses.indexOf("published"), statuses.size()));
 		assertThat(item.selectFirst(".desk-reason").text()).contains("holds a link");
 		assertThat(item.selectFirst(".comment-text a").attr("rel")).contains("nofollow");
-		assertThat(new Reader(this.port).open(ESSAY).html()).doesNotContain(text);
+		assertThat(new Reader(new MockWeb(this.mvc)).open(ESSAY).html()).doesNotContain(text);
 
 		String done = editor.confirmation(editor.post("/admin/comments/" + id + "/approve", "back", "/admin"));
 		assertThat(done).isEqualTo("Published 1 comment.");
 		assertThat(status(id)).isEqualTo("PUBLISHED");
-		assertThat(new Reader(this.port).open(ESSAY).getElementById("comment-" + id)).isNotNull();
+		assertThat(new Reader(new MockWeb(this.mvc)).open(ESSAY).getElementById("comment-" + id)).isNotNull();
 		assertThat(audit(id)).containsExactly("approve by editor: PENDING → PUBLISHED on " + ESSAY_SLUG);
 	}
 
 	@Test
 	void spamDeleteAndRestoreShouldHideAndBringBackWithAnAuditRowEach() {
-		long id = new Reader(this.port).comment("Plain", "published " + UUID.randomUUID());
-		Editor editor = new Editor(this.port).loggedIn();
+		long id = new Reader(new MockWeb(this.mvc)).comment("Plain", "published " + UUID.randomUUID());
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		assertThat(editor.confirmation(editor.post("/admin/comments/" + id + "/spam", "back", "/admin")))
 			.isEqualTo("Marked 1 comment as spam.");
 		assertThat(status(id)).isEqualTo("SPAM");
-		assertThat(new Reader(this.port).open(ESSAY).getElementById("comment-" + id)).isNull();
+		assertThat(new Reader(new MockWeb(this.mvc)).open(ESSAY).getElementById("comment-" + id)).isNull();
 		assertThat(editor.open("/admin?show=spam").getElementById("item-" + id)).isNotNull();
 
 		assertThat(editor.confirmation(editor.post("/admin/comments/" + id + "/restore", "back", "/admin?show=spam")))
 			.isEqualTo("Restored 1 comment.");
 		assertThat(status(id)).isEqualTo("PUBLISHED");
-		assertThat(new Reader(this.port).open(ESSAY).getElementById("comment-" + id)).isNotNull();
+		assertThat(new Reader(new MockWeb(this.mvc)).open(ESSAY).getElementById("comment-" + id)).isNotNull();
 
 		assertThat(editor.confirmation(editor.post("/admin/comments/" + id + "/delete", "back", "/admin")))
 			.startsWith("Deleted 1 comment");
@@ -200,7 +191,7 @@ class DeskTests {
 		long first = heldComment();
 		long second = heldComment();
 		long untouched = heldComment();
-		Editor editor = new Editor(this.port).loggedIn();
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		editor.open("/admin");
 		String done = editor.confirmation(editor.post("/admin/comments", "ids", Long.toString(first), "ids",
 				Long.toString(second), "bulk", "spam", "back", "/admin"));
@@ -216,7 +207,7 @@ class DeskTests {
 		String word = "needle" + UUID.randomUUID().toString().substring(0, 8);
 		long byText = heldComment("a " + word + " in the text, see https://example.org");
 		long other = heldComment();
-		Editor editor = new Editor(this.port).loggedIn();
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		Document found = editor.open("/admin?q=" + word.toUpperCase());
 		assertThat(found.getElementById("item-" + byText)).isNotNull();
 		assertThat(found.getElementById("item-" + other)).isNull();
@@ -231,10 +222,9 @@ class DeskTests {
 	@Test
 	void backShouldNeverLeadOffTheDesk() {
 		long id = heldComment();
-		Editor editor = new Editor(this.port).loggedIn();
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		editor.open("/admin");
-		HttpResponse<String> answer = editor.post("/admin/comments/" + id + "/approve", "back",
-				"https://evil.example/");
+		Reply answer = editor.post("/admin/comments/" + id + "/approve", "back", "https://evil.example/");
 		assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
 		answer = editor.post("/admin/comments/" + id + "/spam", "back", "/admin//evil.example");
 		assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
@@ -242,12 +232,12 @@ class DeskTests {
 
 	@Test
 	void modeChosenOnTheDeskShouldRuleNewCommentsAndBeAudited() {
-		Editor editor = new Editor(this.port).loggedIn();
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		assertThat(editor.open("/admin").selectFirst("#mode-links").hasAttr("checked")).isTrue();
 		assertThat(editor.confirmation(editor.post("/admin/mode", "mode", "all")))
 			.isEqualTo("Moderation is now 'all'.");
 		String text = "plain words " + UUID.randomUUID();
-		new Reader(this.port).send("name", "Anyone", "body", text);
+		new Reader(new MockWeb(this.mvc)).send("name", "Anyone", "body", text);
 		assertThat(this.jdbc.sql("select status from comment where body_markdown = :text")
 			.param("text", text)
 			.query(String.class)
@@ -262,7 +252,7 @@ class DeskTests {
 	@Test
 	void auditTrailShouldListLoginsAndActions() {
 		long id = heldComment();
-		Editor editor = new Editor(this.port).loggedIn();
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		editor.open("/admin");
 		editor.post("/admin/comments/" + id + "/approve", "back", "/admin");
 		Document trail = editor.open("/admin/audit");
@@ -304,13 +294,12 @@ class DeskTests {
 	@Autowired
 	Desk desk;
 
-	private RawHttp.Answer rawLogin(InetAddress from, String username, String password) throws Exception {
-		RawHttp.Answer login = RawHttp.get(this.port, "/login");
-		String cookie = login.header("Set-Cookie").orElseThrow().replaceAll(";.*", "");
+	private Reply rawLogin(InetAddress from, String username, String password) {
+		Web client = new MockWeb(this.mvc).from(from.getHostAddress()).withSession();
+		Reply login = client.get("/login");
 		String csrf = login.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-		return RawHttp.post(from, this.port, "/login",
-				"username=" + username + "&password=" + password.replace(' ', '+') + "&_csrf=" + csrf,
-				"Cookie: " + cookie);
+		return client.form("/login",
+				"username=" + username + "&password=" + password.replace(' ', '+') + "&_csrf=" + csrf);
 	}
 
 	private long heldComment() {
@@ -318,7 +307,7 @@ class DeskTests {
 	}
 
 	private long heldComment(String text) {
-		HttpResponse<String> posted = new Reader(this.port).send("name",
+		Reply posted = new Reader(new MockWeb(this.mvc)).send("name",
 				"Held " + UUID.randomUUID().toString().substring(0, 6), "body", text);
 		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(303);
 		long id = Long

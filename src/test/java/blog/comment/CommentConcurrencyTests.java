@@ -16,15 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import blog.support.RawHttp;
+import blog.support.BlogTest;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import blog.support.TestContent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.comment.Reader.COMMENTS;
 import static blog.comment.Reader.ESSAY;
@@ -34,15 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Eight clients, each from its own loopback address, comment at once over HTTP; some send
  * the same comment twice, as a double click does. Every comment lands exactly once.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
 class CommentConcurrencyTests {
 
 	static final int CLIENTS = 8;
 
 	static final int EACH = 200;
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -50,7 +50,7 @@ class CommentConcurrencyTests {
 	@Test
 	void commentsSentAtOnceShouldEachBeStoredOnce() throws Exception {
 		String run = UUID.randomUUID().toString();
-		String token = new Reader(this.port).token();
+		String token = new Reader(new MockWeb(this.mvc)).token();
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		List<Future<Map<Long, String>>> clients = new ArrayList<>();
@@ -79,7 +79,7 @@ class CommentConcurrencyTests {
 			.param("slug", TestContent.ESSAY_SLUG)
 			.query(Long.class)
 			.single();
-		assertThat(new Reader(this.port).open(ESSAY).selectFirst("#comments-title").text())
+		assertThat(new Reader(new MockWeb(this.mvc)).open(ESSAY).selectFirst("#comments-title").text())
 			.isEqualTo(published + " comments");
 	}
 
@@ -103,8 +103,9 @@ class CommentConcurrencyTests {
 	}
 
 	private long send(InetAddress from, String token, String body) throws Exception {
-		RawHttp.Answer answer = RawHttp.post(from, this.port, COMMENTS,
-				Reader.encode(Map.of("name", "Client " + from.getHostAddress(), "body", body, "token", token)));
+		Reply answer = new MockWeb(this.mvc).from(from.getHostAddress())
+			.form(COMMENTS,
+					Reader.encode(Map.of("name", "Client " + from.getHostAddress(), "body", body, "token", token)));
 		assertThat(answer.status()).as(answer.text()).isEqualTo(303);
 		String location = answer.header("Location").orElseThrow();
 		return Long.parseLong(location.replaceAll(".*(?:posted=|#comment-)(\\d+).*", "$1"));

@@ -1,11 +1,13 @@
 package blog.comment;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import blog.support.BlogTest;
 import blog.support.HtmlChecker;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,10 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.comment.Reader.ESSAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,15 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every hostile vector, as a name and as a comment, is stored as written and shown inert.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommentXssTests {
 
 	static final Set<String> ALLOWED_IN_COMMENTS = Set.of("p", "br", "em", "strong", "code", "pre", "blockquote", "ul",
 			"ol", "li", "a");
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,7 +53,7 @@ class CommentXssTests {
 	void postEveryVector() {
 		// an empty thread, so that every vector is on the first page
 		Reader.clearThread(this.jdbc, this.events);
-		Reader reader = new Reader(this.port);
+		Reader reader = new Reader(new MockWeb(this.mvc));
 		assertThat(XssVectors.ALL).hasSizeGreaterThanOrEqualTo(25).hasSizeLessThanOrEqualTo(CommentThread.PER_PAGE);
 		for (String vector : XssVectors.ALL) {
 			this.ids.add(reader.comment(XssVectors.asName(vector), vector));
@@ -131,9 +131,9 @@ class CommentXssTests {
 
 	@Test
 	void formSentBackShouldKeepHostileTextInertInItsFields() {
-		Reader reader = new Reader(this.port);
+		Reader reader = new Reader(new MockWeb(this.mvc));
 		String body = "</textarea><script>alert(1)</script>";
-		HttpResponse<String> response = reader.send("name", "\"><script>alert(2)</script>", "body", body, "parent",
+		Reply response = reader.send("name", "\"><script>alert(2)</script>", "body", body, "parent",
 				"\"><script>alert(3)</script>");
 		assertThat(response.statusCode()).isEqualTo(422);
 		Document form = Jsoup.parse(response.body());

@@ -10,16 +10,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import blog.support.RawHttp;
+import blog.support.BlogTest;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.comment.Reader.COMMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Comments committed together: one the database refuses, in a group sent at once, comes
  * back to its writer with the text kept (503), and the others are stored.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
 class GroupCommitTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -47,23 +47,23 @@ class GroupCommitTests {
 		// a fault the database raises on one comment alone, as a full disk or a broken
 		// row would
 		this.jdbc.sql("alter table comment add constraint refuse_boom check (author_name <> 'Boom')").update();
-		String token = new Reader(this.port).token();
+		String token = new Reader(new MockWeb(this.mvc)).token();
 		String run = UUID.randomUUID().toString();
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(8);
-		List<Future<RawHttp.Answer>> answers = new ArrayList<>();
+		List<Future<Reply>> answers = new ArrayList<>();
 		for (int client = 0; client < 8; client++) {
 			String name = (client == 3) ? "Boom" : "Writer " + client;
 			InetAddress from = InetAddress.getByName("127.0.0." + (client + 20));
 			answers.add(pool.submit(() -> {
 				start.await();
-				return RawHttp.post(from, this.port, COMMENTS,
-						Reader.encode(Map.of("name", name, "body", "group " + run, "token", token)));
+				return new MockWeb(this.mvc).from(from.getHostAddress())
+					.form(COMMENTS, Reader.encode(Map.of("name", name, "body", "group " + run, "token", token)));
 			}));
 		}
 		start.countDown();
 		for (int client = 0; client < 8; client++) {
-			RawHttp.Answer answer = answers.get(client).get();
+			Reply answer = answers.get(client).get();
 			if (client == 3) {
 				assertThat(answer.status()).isEqualTo(503);
 				String body = answer.body();

@@ -1,19 +1,19 @@
 package blog.comment;
 
-import java.net.http.HttpResponse;
 import java.util.UUID;
 
+import blog.support.BlogTest;
+import blog.support.Holding;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.comment.Reader.ESSAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,17 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Held comments are shown to nobody, and their writers are told they wait for review.
  */
+@BlogTest
 class ModerationTests {
 
 	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-	@TestPropertySource(properties = "blog.comments.moderation=links")
+	@Holding(CommentProperties.Moderation.LINKS)
 	class WhenLinksAreHeld extends Base {
 
 		@Test
 		void commentWithALinkShouldWaitForReviewAndStayHidden() {
 			String body = "see [this](https://example.org) " + UUID.randomUUID();
-			HttpResponse<String> response = reader().send("name", "Linker", "body", body);
+			Reply response = reader().send("name", "Linker", "body", body);
 			assertThat(response.statusCode()).isEqualTo(303);
 			String location = response.headers().firstValue("Location").orElseThrow();
 			assertThat(location).endsWith("#comments");
@@ -59,8 +59,7 @@ class ModerationTests {
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-	@TestPropertySource(properties = "blog.comments.moderation=first")
+	@Holding(CommentProperties.Moderation.FIRST)
 	class WhenFirstCommentsAreHeld extends Base {
 
 		@Test
@@ -80,8 +79,7 @@ class ModerationTests {
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-	@TestPropertySource(properties = "blog.comments.moderation=all")
+	@Holding(CommentProperties.Moderation.ALL)
 	class WhenAllAreHeld extends Base {
 
 		@Test
@@ -96,14 +94,14 @@ class ModerationTests {
 
 	abstract static class Base {
 
-		@LocalServerPort
-		int port;
+		@Autowired
+		MockMvcTester mvc;
 
 		@Autowired
 		JdbcClient jdbc;
 
 		Reader reader() {
-			return new Reader(this.port);
+			return new Reader(new MockWeb(this.mvc));
 		}
 
 		String status(String body) {

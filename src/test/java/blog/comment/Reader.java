@@ -1,14 +1,14 @@
 package blog.comment;
 
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import blog.support.Http;
+import blog.support.Reply;
 import blog.support.TestContent;
+import blog.support.Web;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A reader of the essay over HTTP: opens the page, fills in the comment form as its HTML
- * gives it, and sends it.
+ * A reader of the essay: opens the page, fills in the comment form as its HTML gives it,
+ * and sends it (through MockMvc or over HTTP, whichever {@link Web} it is given).
  */
 public final class Reader {
 
@@ -27,16 +27,16 @@ public final class Reader {
 
 	static final String COMMENTS = ESSAY + "/comments";
 
-	private final Http http;
+	private final Web http;
 
 	private String lastPage = ESSAY;
 
-	public Reader(int port) {
-		this.http = new Http(port);
+	public Reader(Web web) {
+		this.http = web;
 	}
 
 	public Document open(String path) {
-		HttpResponse<String> response = this.http.get(path);
+		Reply response = this.http.get(path);
 		assertThat(response.statusCode()).as(path).isEqualTo(200);
 		return Jsoup.parse(response.body());
 	}
@@ -48,7 +48,7 @@ public final class Reader {
 	/**
 	 * @param fields names and values, in pairs; a token is added unless one is given
 	 */
-	public HttpResponse<String> send(String... fields) {
+	public Reply send(String... fields) {
 		Map<String, String> form = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < fields.length; i += 2) {
 			form.put(fields[i], fields[i + 1]);
@@ -57,11 +57,11 @@ public final class Reader {
 		return sendExactly(COMMENTS, form);
 	}
 
-	HttpResponse<String> sendExactly(String path, Map<String, String> form) {
+	Reply sendExactly(String path, Map<String, String> form) {
 		return this.http.post(path, encode(form), "Content-Type", "application/x-www-form-urlencoded");
 	}
 
-	HttpResponse<String> sendRaw(String path, String body, String contentType) {
+	Reply sendRaw(String path, String body, String contentType) {
 		return this.http.post(path, body, "Content-Type", contentType);
 	}
 
@@ -76,7 +76,7 @@ public final class Reader {
 		fields[2] = "body";
 		fields[3] = body;
 		System.arraycopy(more, 0, fields, 4, more.length);
-		HttpResponse<String> response = send(fields);
+		Reply response = send(fields);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
 		String location = response.headers().firstValue("Location").orElseThrow();
 		assertThat(location).contains("posted=");
@@ -91,7 +91,7 @@ public final class Reader {
 		return this.lastPage;
 	}
 
-	public HttpResponse<String> get(String path) {
+	public Reply get(String path) {
 		return this.http.get(path);
 	}
 

@@ -1,7 +1,6 @@
 package blog.comment;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +8,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
+import blog.support.BlogTest;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import blog.support.TestContent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,12 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.comment.Reader.ESSAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With a second post, whose comments are closed: no form, a refused POST that hands the
  * text back, replies that cannot cross posts; and a thread long enough to be paged.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
 class SecondPostTests {
 
 	static final String CLOSED = "/2024/11/a-closed-post.html";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -63,16 +63,16 @@ class SecondPostTests {
 
 	@Test
 	void closedPostShouldShowANoticeInsteadOfTheForm() {
-		Document page = new Reader(this.port).open(CLOSED);
+		Document page = new Reader(new MockWeb(this.mvc)).open(CLOSED);
 		assertThat(page.select("#comment-form")).isEmpty();
 		assertThat(page.selectFirst("#comments .notice").text()).isEqualTo("Comments on this post are closed.");
 	}
 
 	@Test
 	void postToAClosedPostShouldBeRefusedAndHandTheTextBack() {
-		Reader reader = new Reader(this.port);
+		Reader reader = new Reader(new MockWeb(this.mvc));
 		String body = "too late " + UUID.randomUUID();
-		HttpResponse<String> closed = reader.sendExactly(CLOSED + "/comments",
+		Reply closed = reader.sendExactly(CLOSED + "/comments",
 				Map.of("name", "Late", "body", body, "token", reader.token()));
 		assertThat(closed.statusCode()).isEqualTo(403);
 		Document page = Jsoup.parse(closed.body());
@@ -83,7 +83,7 @@ class SecondPostTests {
 	@Test
 	void replyToACommentOnAnotherPostShouldBeRefusedWithTheTextKept() {
 		long other = insert("a-closed-post", null, "elsewhere");
-		HttpResponse<String> response = new Reader(this.port).send("name", "Crosser", "body", "crossing", "parent",
+		Reply response = new Reader(new MockWeb(this.mvc)).send("name", "Crosser", "body", "crossing", "parent",
 				Long.toString(other));
 		assertThat(response.statusCode()).isEqualTo(422);
 		assertThat(Jsoup.parse(response.body()).selectFirst("#body").val()).isEqualTo("crossing");
@@ -98,7 +98,7 @@ class SecondPostTests {
 				insert("the-dangers-of-ignoring-diplomacy-why", id, "reply to 1");
 			}
 		}
-		Reader reader = new Reader(this.port);
+		Reader reader = new Reader(new MockWeb(this.mvc));
 		Document first = reader.open(ESSAY);
 		assertThat(first.selectFirst("#comments-title").text()).isEqualTo("52 comments");
 		assertThat(first.select("ol.comment-list > li")).hasSize(CommentThread.PER_PAGE);
@@ -118,8 +118,8 @@ class SecondPostTests {
 		for (int i = 1; i <= CommentThread.PER_PAGE; i++) {
 			insert("the-dangers-of-ignoring-diplomacy-why", null, "comment " + i);
 		}
-		Reader reader = new Reader(this.port);
-		HttpResponse<String> posted = reader.send("name", "Late", "body", "the 51st");
+		Reader reader = new Reader(new MockWeb(this.mvc));
+		Reply posted = reader.send("name", "Late", "body", "the 51st");
 		String location = posted.headers().firstValue("Location").orElseThrow();
 		long id = Long.parseLong(location.replaceAll(".*posted=(\\d+).*", "$1"));
 		assertThat(location).startsWith(ESSAY + "?page=2&posted=" + id + "&key=").endsWith("#comment-" + id);
@@ -130,15 +130,15 @@ class SecondPostTests {
 		String ld = page.selectFirst("script[type=application/ld+json]").data();
 		assertThat(ld).contains(ESSAY + "?page=2#comment-" + id);
 
-		HttpResponse<String> again = reader.send("name", "Late", "body", "the 51st");
+		Reply again = reader.send("name", "Late", "body", "the 51st");
 		assertThat(again.headers().firstValue("Location")).hasValue(ESSAY + "?page=2#comment-" + id);
 
-		HttpResponse<String> invalid = reader.send("name", "", "body", "a reply kept", "parent", Long.toString(id));
+		Reply invalid = reader.send("name", "", "body", "a reply kept", "parent", Long.toString(id));
 		assertThat(invalid.statusCode()).isEqualTo(422);
 		assertThat(Jsoup.parse(invalid.body()).getElementById("comment-" + id)).as("the parent's page").isNotNull();
 
 		String key = location.replaceAll(".*key=([\\w-]+).*", "$1");
-		HttpResponse<String> deleted = reader.sendExactly("/comments/" + id + "/delete", Map.of("key", key));
+		Reply deleted = reader.sendExactly("/comments/" + id + "/delete", Map.of("key", key));
 		assertThat(deleted.headers().firstValue("Location")).as("its page is gone")
 			.hasValue(ESSAY + "?deleted=" + id + "#comments");
 	}

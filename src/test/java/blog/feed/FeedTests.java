@@ -1,7 +1,6 @@
 package blog.feed;
 
 import java.io.StringReader;
-import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +10,12 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 
+import blog.comment.CommentProperties;
 import blog.comment.Reader;
-import blog.support.Http;
+import blog.support.BlogTest;
+import blog.support.Holding;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
@@ -25,9 +28,8 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.support.TestContent.ESSAY_PATH;
 import static blog.support.TestContent.ESSAY_SLUG;
@@ -39,17 +41,18 @@ import static org.assertj.core.api.Assertions.tuple;
  * Atom's rules (ids unique, every entry updated, linked and authored) and the
  * sitemaps.org schema.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "blog.comments.moderation=links")
+@BlogTest
+@Holding(CommentProperties.Moderation.LINKS)
 class FeedTests {
 
 	private static final String BASE = "http://localhost:8080";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Test
 	void postsFeedShouldBeAtomWithTheWholeEssay() throws Exception {
-		HttpResponse<String> answer = get("/feeds/posts/default");
+		Reply answer = get("/feeds/posts/default");
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/atom+xml;charset=UTF-8");
 		Feed feed = atom(answer.body());
@@ -72,7 +75,7 @@ class FeedTests {
 
 	@Test
 	void rssShouldCarryTheTextInItsDescription() throws Exception {
-		HttpResponse<String> answer = get("/feeds/posts/default?alt=rss");
+		Reply answer = get("/feeds/posts/default?alt=rss");
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/rss+xml;charset=UTF-8");
 		Channel channel = (Channel) new WireFeedInput().build(new StringReader(answer.body()));
 		assertThat(channel.getFeedType()).isEqualTo("rss_2.0");
@@ -94,7 +97,7 @@ class FeedTests {
 
 	@Test
 	void commentFeedsShouldHoldPublishedCommentsOnly() throws Exception {
-		Reader reader = new Reader(this.port);
+		Reader reader = new Reader(new MockWeb(this.mvc));
 		String words = "Feed me " + UUID.randomUUID();
 		long shown = reader.comment("Feeder", words + " <script>x</script>");
 		reader.send("name", "Held", "body", "Held for a link https://example.org " + words);
@@ -110,7 +113,7 @@ class FeedTests {
 			assertAtomRules(feed);
 		}
 		assertThat(get("/feeds/no-such-post/comments/default").statusCode()).isEqualTo(404);
-		HttpResponse<String> place = get("/comments/" + shown);
+		Reply place = get("/comments/" + shown);
 		assertThat(place.statusCode()).isEqualTo(302);
 		assertThat(place.headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).contains(ESSAY_PATH).endsWith("#comment-" + shown));
@@ -118,10 +121,10 @@ class FeedTests {
 
 	@Test
 	void feedsShouldAnswer304UntilTheyChangeAndRefuseOddParameters() {
-		HttpResponse<String> first = get("/feeds/comments/default");
+		Reply first = get("/feeds/comments/default");
 		String etag = first.headers().firstValue("ETag").orElseThrow();
 		assertThat(get("/feeds/comments/default", "If-None-Match", etag).statusCode()).isEqualTo(304);
-		new Reader(this.port).comment("Changer", "A new comment changes the feed " + UUID.randomUUID());
+		new Reader(new MockWeb(this.mvc)).comment("Changer", "A new comment changes the feed " + UUID.randomUUID());
 		assertThat(get("/feeds/comments/default", "If-None-Match", etag).statusCode()).isEqualTo(200);
 		assertThat(get("/feeds/posts/default?alt=json").statusCode()).isEqualTo(400);
 		assertThat(get("/feeds/posts/default?max-results=0").statusCode()).isEqualTo(400);
@@ -144,7 +147,7 @@ class FeedTests {
 
 	@Test
 	void sitemapShouldFollowTheSchemaAndRobotsPointAtIt() throws Exception {
-		HttpResponse<String> sitemap = get("/sitemap.xml");
+		Reply sitemap = get("/sitemap.xml");
 		assertThat(sitemap.statusCode()).isEqualTo(200);
 		SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
 			.newSchema(new StreamSource(FeedTests.class.getResourceAsStream("/schemas/sitemap.xsd")))
@@ -154,7 +157,7 @@ class FeedTests {
 		assertThat(urls.select("url > loc").eachText()).contains(BASE + "/", BASE + ESSAY_PATH,
 				BASE + "/search/label/UkraineWar");
 		assertThat(urls.select("url > lastmod").eachText()).contains("2024-10-01");
-		HttpResponse<String> robots = get("/robots.txt");
+		Reply robots = get("/robots.txt");
 		assertThat(robots.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
 		assertThat(robots.body()).contains("Sitemap: " + BASE + "/sitemap.xml", "Disallow: /admin");
@@ -184,8 +187,8 @@ class FeedTests {
 		return feed;
 	}
 
-	private HttpResponse<String> get(String path, String... headers) {
-		return new Http(this.port).get(path, headers);
+	private Reply get(String path, String... headers) {
+		return new MockWeb(this.mvc).get(path, headers);
 	}
 
 }

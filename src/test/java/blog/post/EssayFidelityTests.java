@@ -5,17 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import blog.support.Http;
+import blog.support.BlogTest;
+import blog.support.MockWeb;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.support.TestContent.ESSAY_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The served essay is the seed's essay word for word: a verbatim copy of the seed is kept
  * in {@code src/test/resources/seed/essay.txt} and compared block by block with the page.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
 class EssayFidelityTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	private Seed seed;
 
@@ -37,7 +37,7 @@ class EssayFidelityTests {
 	@BeforeEach
 	void readSeedAndPage() throws IOException {
 		this.seed = Seed.read();
-		this.page = Jsoup.parse(new Http(this.port).get(ESSAY_PATH).body());
+		this.page = Jsoup.parse(new MockWeb(this.mvc).get(ESSAY_PATH).body());
 	}
 
 	@Test

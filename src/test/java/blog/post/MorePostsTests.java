@@ -2,32 +2,31 @@ package blog.post;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
 import blog.comment.Reader;
+import blog.support.BlogTest;
 import blog.support.HtmlChecker;
-import blog.support.Http;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import blog.support.TestContent;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.io.WireFeedInput;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.support.TestContent.ESSAY_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,15 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the test's own): the home page, the links between posts, labels, archives, search, the
  * feeds, and Blogger's old addresses.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
 class MorePostsTests {
 
 	static final String NEWER = "/2024/11/talks-in-zurich.html";
 
 	static final String OLDER = "/2023/05/an-older-essay.html";
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -137,7 +136,7 @@ class MorePostsTests {
 		assertThat(none.selectFirst(".notice").text()).isEqualTo("No post holds all of these words.");
 		assertThat(get("/search?q=%3Cscript%3E").body()).doesNotContain("<script>");
 		assertThat(open("/search").selectFirst("form.search-form input[name=q]")).isNotNull();
-		HttpResponse<String> huge = get("/search?q=" + "word+".repeat(1000));
+		Reply huge = get("/search?q=" + "word+".repeat(1000));
 		assertThat(huge.statusCode()).isEqualTo(400);
 		assertThat(Jsoup.parse(huge.body()).selectFirst(".notice").text()).contains("at most 200 characters");
 		assertThat(HtmlChecker.errors(get("/search?q=diplomacy").body())).isEmpty();
@@ -170,12 +169,12 @@ class MorePostsTests {
 		Document mobile = open(ESSAY_PATH + "?m=1");
 		assertThat(mobile.selectFirst("link[rel=canonical]").attr("href"))
 			.isEqualTo("http://localhost:8080" + ESSAY_PATH);
-		long id = new Reader(this.port).comment("Blogger reader", "Linked from the old blog.");
+		long id = new Reader(new MockWeb(this.mvc)).comment("Blogger reader", "Linked from the old blog.");
 		OffsetDateTime written = this.jdbc.sql("select created_at from comment where id = :id")
 			.param("id", id)
 			.query(OffsetDateTime.class)
 			.single();
-		HttpResponse<String> old = get(ESSAY_PATH + "?showComment=" + written.toInstant().toEpochMilli());
+		Reply old = get(ESSAY_PATH + "?showComment=" + written.toInstant().toEpochMilli());
 		assertThat(old.statusCode()).isEqualTo(301);
 		assertThat(old.headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).contains(ESSAY_PATH).endsWith("#comment-" + id));
@@ -192,13 +191,13 @@ class MorePostsTests {
 	}
 
 	private Document open(String path) {
-		HttpResponse<String> answer = get(path);
+		Reply answer = get(path);
 		assertThat(answer.statusCode()).as(path).isEqualTo(200);
 		return Jsoup.parse(answer.body());
 	}
 
-	private HttpResponse<String> get(String path) {
-		return new Http(this.port).get(path);
+	private Reply get(String path) {
+		return new MockWeb(this.mvc).get(path);
 	}
 
 }

@@ -2,23 +2,21 @@ package blog.post;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
-import blog.support.Http;
+import blog.support.BlogTest;
+import blog.support.MockWeb;
+import blog.support.Reply;
 import blog.support.TestContent;
+import blog.support.Web;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,24 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Post pages served from memory over HTTP: conditional requests, gzip, a fresh form token
  * in every answer, and a new page as soon as a comment is written.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
 class PageCacheTests {
 
 	static final String ESSAY = TestContent.ESSAY_PATH;
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
 	@Test
 	void pageShouldCarryAWeakETagAndBeRevalidated() {
-		Http http = new Http(this.port);
-		HttpResponse<String> page = http.get(ESSAY);
+		Web http = new MockWeb(this.mvc);
+		Reply page = http.get(ESSAY);
 		String etag = page.headers().firstValue("ETag").orElseThrow();
 		assertThat(etag).matches("W/\"[0-9a-f]{24}-\\d+\"");
 		assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
 		assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 		assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
-		HttpResponse<String> again = http.get(ESSAY, "If-None-Match", etag);
+		Reply again = http.get(ESSAY, "If-None-Match", etag);
 		assertThat(again.statusCode()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
 		assertThat(again.headers().firstValue("ETag")).hasValue(etag);
@@ -53,20 +51,18 @@ class PageCacheTests {
 
 	@Test
 	void gzipShouldHoldThePlainPageWithItsOwnToken() throws Exception {
-		HttpResponse<byte[]> gzip = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + ESSAY))
-				.header("Accept-Encoding", "gzip")
-				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		Web http = new MockWeb(this.mvc);
+		Reply gzip = http.get(ESSAY, "Accept-Encoding", "gzip");
 		assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
-		assertThat(gzip.headers().firstValue("Content-Length")).hasValue(Integer.toString(gzip.body().length));
-		String unzipped = gunzip(gzip.body());
-		String plain = new Http(this.port).get(ESSAY).body();
+		assertThat(gzip.headers().firstValue("Content-Length")).hasValue(Integer.toString(gzip.bytes().length));
+		String unzipped = gunzip(gzip.bytes());
+		String plain = http.get(ESSAY).body();
 		assertThat(withoutToken(unzipped)).isEqualTo(withoutToken(plain));
 	}
 
 	@Test
 	void everyAnswerShouldCarryATokenIssuedWhenItWasSent() throws Exception {
-		Http http = new Http(this.port);
+		Web http = new MockWeb(this.mvc);
 		long before = Instant.now().getEpochSecond();
 		http.get(ESSAY);
 		Thread.sleep(1100);
@@ -76,16 +72,15 @@ class PageCacheTests {
 
 	@Test
 	void commentShouldBeOnThePageAtOnceUnderANewETag() {
-		Http http = new Http(this.port);
-		HttpResponse<String> page = http.get(ESSAY);
+		Web http = new MockWeb(this.mvc);
+		Reply page = http.get(ESSAY);
 		String etag = page.headers().firstValue("ETag").orElseThrow();
 		String token = Jsoup.parse(page.body()).selectFirst("input[name=token]").val();
 		String text = "cached? " + UUID.randomUUID();
-		HttpResponse<String> posted = http.post(ESSAY + "/comments",
-				"token=" + token + "&name=Fresh&body=" + text.replace(" ", "+"), "Content-Type",
-				"application/x-www-form-urlencoded");
+		Reply posted = http.post(ESSAY + "/comments", "token=" + token + "&name=Fresh&body=" + text.replace(" ", "+"),
+				"Content-Type", "application/x-www-form-urlencoded");
 		assertThat(posted.statusCode()).isEqualTo(303);
-		HttpResponse<String> after = http.get(ESSAY, "If-None-Match", etag);
+		Reply after = http.get(ESSAY, "If-None-Match", etag);
 		assertThat(after.statusCode()).isEqualTo(200);
 		assertThat(after.body()).contains(text);
 		assertThat(after.headers().firstValue("ETag")).isNotEqualTo(etag);
@@ -93,7 +88,7 @@ class PageCacheTests {
 
 	@Test
 	void pagesForOneReaderShouldNotBeKept() {
-		Http http = new Http(this.port);
+		Web http = new MockWeb(this.mvc);
 		assertThat(http.get(ESSAY + "?reply=1").headers().firstValue("ETag")).isEmpty();
 		assertThat(http.get(ESSAY + "?posted=1&key=x").headers().firstValue("ETag")).isEmpty();
 		assertThat(http.get(ESSAY + "?page=999").statusCode()).isEqualTo(404);
@@ -102,11 +97,8 @@ class PageCacheTests {
 	}
 
 	@Test
-	void headShouldAnswerTheHeadersAlone() throws Exception {
-		HttpResponse<String> head = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + ESSAY))
-				.method("HEAD", HttpRequest.BodyPublishers.noBody())
-				.build(), HttpResponse.BodyHandlers.ofString());
+	void headShouldAnswerTheHeadersAlone() {
+		Reply head = new MockWeb(this.mvc).head(ESSAY);
 		assertThat(head.statusCode()).isEqualTo(200);
 		assertThat(head.body()).isEmpty();
 		assertThat(head.headers().firstValue("ETag")).isPresent();

@@ -1,13 +1,13 @@
 package blog.post;
 
+import java.net.http.HttpHeaders;
 import java.util.List;
 
-import java.net.http.HttpHeaders;
-import java.net.http.HttpResponse;
-
-import blog.support.Http;
+import blog.support.BlogTest;
+import blog.support.MockWeb;
 import blog.support.Pages;
-import blog.support.RawHttp;
+import blog.support.Reply;
+import blog.support.Web;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static blog.support.TestContent.ESSAY_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,19 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The reader's pages over real HTTP, against the real {@code content/}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@BlogTest
 class PostPageTests {
 
 	static final String CANONICAL = "http://localhost:8080" + ESSAY_PATH;
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	MockMvcTester mvc;
 
-	private Http http;
+	private Web http;
 
 	@BeforeEach
 	void connect() {
-		this.http = new Http(this.port);
+		this.http = new MockWeb(this.mvc);
 	}
 
 	@Test
@@ -157,16 +156,16 @@ class PostPageTests {
 
 	@Test
 	void pageShouldBeCompressedForClientsThatAcceptIt() {
-		RawHttp.Answer answer = RawHttp.get(this.port, ESSAY_PATH, "Accept-Encoding: gzip");
+		Reply answer = this.http.get(ESSAY_PATH, "Accept-Encoding", "gzip");
 		assertThat(answer.status()).isEqualTo(200);
-		assertThat(answer.text()).containsIgnoringCase("\r\nContent-Encoding: gzip\r\n");
+		assertThat(answer.header("Content-Encoding")).hasValue("gzip");
 	}
 
 	@Test
 	void stylesheetShouldBeFingerprintedAndCachedForAYear() {
 		String href = page(ESSAY_PATH).selectFirst("link[rel=stylesheet]").attr("href");
 		assertThat(href).matches("/assets/css/blog-[0-9a-f]{32}\\.css");
-		HttpResponse<String> css = get(href);
+		Reply css = get(href);
 		assertThat(css.statusCode()).isEqualTo(200);
 		assertThat(css.headers().firstValue("Cache-Control"))
 			.hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=31536000").contains("public"));
@@ -193,11 +192,11 @@ class PostPageTests {
 
 	@Test
 	void actuatorShouldExposeHealthAndItsProbesAloneAndNoH2Console() {
-		HttpResponse<String> health = this.http.get("/actuator/health", "Accept", "*/*");
+		Reply health = this.http.get("/actuator/health", "Accept", "*/*");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
 		for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
-			HttpResponse<String> answer = this.http.get(probe, "Accept", "*/*");
+			Reply answer = this.http.get(probe, "Accept", "*/*");
 			assertThat(answer.statusCode()).as(probe).isEqualTo(200);
 			assertThat(answer.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
 		}
@@ -211,14 +210,14 @@ class PostPageTests {
 
 	@Test
 	void wrongMethodShouldGetTheShort4xxPage() {
-		HttpResponse<String> result = this.http.post("/", "");
+		Reply result = this.http.post("/", "");
 		assertThat(result.statusCode()).isEqualTo(405);
 		assertThat(result.body()).contains("This request could not be answered");
 		Pages.assertNoInternals(result.body());
 	}
 
 	private void assertNotFoundPage(String path) {
-		HttpResponse<String> result = get(path);
+		Reply result = get(path);
 		assertThat(result.statusCode()).as(path).isEqualTo(404);
 		Document page = Jsoup.parse(result.body());
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Page not found");
@@ -231,12 +230,12 @@ class PostPageTests {
 	}
 
 	private Document page(String path) {
-		HttpResponse<String> result = get(path);
+		Reply result = get(path);
 		assertThat(result.statusCode()).as(path).isEqualTo(200);
 		return Jsoup.parse(result.body());
 	}
 
-	private HttpResponse<String> get(String path) {
+	private Reply get(String path) {
 		return this.http.get(path);
 	}
 

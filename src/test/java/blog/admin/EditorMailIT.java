@@ -1,9 +1,6 @@
 package blog.admin;
 
 import java.net.InetAddress;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -12,8 +9,10 @@ import blog.comment.Comment;
 import blog.comment.CommentHeld;
 import blog.comment.Reader;
 import blog.post.PostCatalog;
+import blog.support.Http;
 import blog.support.Loopback;
 import blog.support.RawHttp;
+import blog.support.Reply;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -48,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 				"blog.comments.moderation=links", "blog.comments.min-fill-time=0s",
 				"spring.autoconfigure.exclude=org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration,"
 						+ "org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration" })
-class EditorMailTests {
+class EditorMailIT {
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -72,7 +71,7 @@ class EditorMailTests {
 		assertThat(this.mail.on()).isTrue();
 		smtp.purgeEmailFromAllMailboxes();
 		String name = "Mailer " + UUID.randomUUID().toString().substring(0, 6);
-		HttpResponse<String> posted = new Reader(this.port).send("name", name + "\r\nBcc: victim@example.org", "body",
+		Reply posted = new Reader(new Http(this.port)).send("name", name + "\r\nBcc: victim@example.org", "body",
 				"Read https://example.org/spam first");
 		assertThat(posted.statusCode()).isEqualTo(303);
 		long id = Long
@@ -87,7 +86,7 @@ class EditorMailTests {
 		assertThat(body).contains("Why it waits: holds a link", "Read https://example.org/spam first",
 				"/admin/comments/" + id);
 
-		Editor editor = new Editor(this.port).loggedIn();
+		Editor editor = new Editor(new Http(this.port)).loggedIn();
 		Document desk = editor.open("/admin/comments/" + id);
 		assertThat(desk.select(".desk-items > li").eachAttr("id")).containsExactly("item-" + id);
 		assertThat(desk.select("#item-" + id + " button").eachText()).contains("Approve");
@@ -98,7 +97,7 @@ class EditorMailTests {
 	@Test
 	void aCommentHiddenByReportsShouldMailTheEditor() throws Exception {
 		smtp.purgeEmailFromAllMailboxes();
-		long id = new Reader(this.port).comment("Contested", "An opinion some readers dislike.");
+		long id = new Reader(new Http(this.port)).comment("Contested", "An opinion some readers dislike.");
 		assertThat(smtp.waitForIncomingEmail(1_000, 1)).isFalse();
 		for (int client = 2; client <= 4; client++) {
 			RawHttp.Answer report = RawHttp.post(InetAddress.getByName("127.0.2." + client), this.port,
@@ -115,7 +114,8 @@ class EditorMailTests {
 	@Test
 	void aPublishedCommentShouldMailNobody() throws Exception {
 		smtp.purgeEmailFromAllMailboxes();
-		new Reader(this.port).comment("Quiet " + UUID.randomUUID().toString().substring(0, 6), "No link here.");
+		new Reader(new Http(this.port)).comment("Quiet " + UUID.randomUUID().toString().substring(0, 6),
+				"No link here.");
 		assertThat(smtp.waitForIncomingEmail(1_500, 1)).isFalse();
 	}
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The export and import from the command line, each run as its own Java process on a data
  * folder of its own, as the README shows them.
  */
-class ArchiveCommandTests {
+class ArchiveCommandIT {
 
 	@TempDir
 	Path dataDir;

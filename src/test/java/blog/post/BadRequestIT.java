@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 500 page; none of them shows what runs the blog.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class BadRequestTests {
+class BadRequestIT {
 
 	@LocalServerPort
 	int port;

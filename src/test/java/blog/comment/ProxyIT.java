@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import blog.support.Http;
 import blog.support.RawHttp;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "server.forward-headers-strategy=native",
 		"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1", "blog.comments.rate-limit.per-minute=2" })
-class ProxyTests {
+class ProxyIT {
 
 	@LocalServerPort
 	int port;
@@ -51,7 +52,7 @@ class ProxyTests {
 
 	private RawHttp.Answer send(InetAddress from, String... headers) throws Exception {
 		Map<String, String> form = new LinkedHashMap<>();
-		form.put("token", new Reader(this.port).token());
+		form.put("token", new Reader(new Http(this.port)).token());
 		form.put("name", "Behind a proxy");
 		form.put("body", "Sent through a proxy " + UUID.randomUUID());
 		return RawHttp.post(from, this.port, Reader.COMMENTS, Reader.encode(form), headers);

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 
 import blog.BlogApplication;
 import blog.comment.Reader;
+import blog.support.Http;
 import blog.support.Postgres;
 import blog.support.RawHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
-class TwoInstancesTests {
+class TwoInstancesIT {
 
 	/** one form secret for both, so that a form from one is taken by the other */
 	private static final String SECRET = "a form secret the two instances share, 48 chars";
@@ -74,8 +75,8 @@ class TwoInstancesTests {
 	void aCommentThroughOneShouldShowOnTheOtherWithinASecond() throws Exception {
 		int otherPort = (other != null) ? ((WebServerApplicationContext) other).getWebServer().getPort()
 				: startTheOther();
-		Reader here = new Reader(this.port);
-		Reader there = new Reader(otherPort);
+		Reader here = new Reader(new Http(this.port));
+		Reader there = new Reader(new Http(otherPort));
 		assertThat(there.open(ESSAY).text()).as("rendered and kept there first").isNotEmpty();
 
 		String words = "Written on one instance " + UUID.randomUUID();
@@ -83,7 +84,7 @@ class TwoInstancesTests {
 		long shownAfter = millisUntil(() -> there.open(ESSAY).text().contains(words));
 		assertThat(shownAfter).as("ms until the other instance shows it").isLessThan(1_500);
 
-		Editor editor = new Editor(otherPort).loggedIn();
+		Editor editor = new Editor(new Http(otherPort)).loggedIn();
 		editor.post("/admin/comments/" + id + "/spam", "back", "/admin");
 		long goneAfter = millisUntil(() -> !here.open(ESSAY).text().contains(words));
 		assertThat(goneAfter).as("ms until the first instance hides it").isLessThan(1_500);
@@ -96,7 +97,7 @@ class TwoInstancesTests {
 		int otherPort = (other != null) ? ((WebServerApplicationContext) other).getWebServer().getPort()
 				: startTheOther();
 		InetAddress client = InetAddress.getByName("127.0.4.1");
-		String token = new Reader(this.port).open(ESSAY).selectFirst("input[name=token]").val();
+		String token = new Reader(new Http(this.port)).open(ESSAY).selectFirst("input[name=token]").val();
 		assertThat(comment(client, this.port, token).status()).isEqualTo(303);
 		assertThat(comment(client, otherPort, token).status()).as("a form from one, taken by the other").isEqualTo(303);
 		assertThat(comment(client, this.port, token).status()).isEqualTo(303);

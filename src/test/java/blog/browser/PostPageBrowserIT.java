@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JavaScript, accessible, and loading nothing from any other host.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PostPageBrowserTests {
+class PostPageBrowserIT {
 
 	static final List<String> SECTIONS = List.of("1. Nuclear Deterrence: A Perilous Game",
 			"2. Trust Deficit and the Fear of Weakness", "3. Military Aid vs. Diplomatic Leverage",

@@ -3,6 +3,9 @@ package blog.browser;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import blog.comment.CommentProperties;
+import blog.support.Holding;
+import blog.support.TestEditor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,9 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static blog.support.TestContent.ESSAY_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,22 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * login pass axe-core.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class DeskBrowserTests {
+@Holding(CommentProperties.Moderation.LINKS)
+class DeskBrowserIT {
 
-	static final String PASSWORD = "a long pass phrase for the desk";
-
-	static final String PASSWORD_HASH = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
+	static final String PASSWORD = TestEditor.PASSWORD;
 
 	static ChromeDriver browser;
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void editor(DynamicPropertyRegistry registry) {
-		registry.add("blog.admin.password-hash", () -> PASSWORD_HASH);
-		registry.add("blog.comments.moderation", () -> "links");
-	}
 
 	@BeforeAll
 	static void startBrowser() {

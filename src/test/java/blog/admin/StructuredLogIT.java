@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fields, and never a comment's text or a client's address. The blog runs in a JVM of its
  * own (Logback is set up once per JVM, and the other tests' JVM has plain logs).
  */
-class StructuredLogTests {
+class StructuredLogIT {
 
 	@TempDir
 	Path dataDir;
@@ -44,10 +44,10 @@ class StructuredLogTests {
 		long published;
 		try {
 			waitUntilHealthy(port, blog);
-			Reader reader = new Reader(port);
+			Reader reader = new Reader(new Http(port));
 			published = reader.comment("Logged", secret);
 			reader.send("name", "Linker", "body", secret + " https://example.org");
-			Editor editor = new Editor(port).loggedIn();
+			Editor editor = new Editor(new Http(port)).loggedIn();
 			editor.post("/admin/comments/" + published + "/spam", "back", "/admin");
 		}
 		finally {

@@ -3,6 +3,7 @@ package blog.browser;
 import java.util.List;
 import java.util.UUID;
 
+import blog.support.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * with the text kept, and deletes by the private link.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class CommentBrowserTests {
+class CommentBrowserIT {
 
 	static ChromeDriver withScript;
 

@@ -3,23 +3,24 @@ package blog.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import blog.comment.CommentsChanged;
 import blog.comment.Reader;
+import blog.support.Http;
 import blog.support.Postgres;
 import blog.support.RawHttp;
+import blog.support.Reply;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
-class PostgresTests {
+class PostgresIT {
 
 	@LocalServerPort
 	int port;
@@ -67,11 +68,11 @@ class PostgresTests {
 
 	@Test
 	void commentsRepliesAndHeldOnesShouldWork() {
-		Reader reader = new Reader(this.port);
+		Reader reader = new Reader(new Http(this.port));
 		String words = "On PostgreSQL " + UUID.randomUUID();
 		long first = reader.comment("Pat", words + " with ünïcödé and a NUL \u0000 inside");
 		long reply = reader.comment("Quinn", "A reply on PostgreSQL.", "parent", Long.toString(first));
-		HttpResponse<String> held = reader.send("name", "Linker", "body", "https://example.org " + words);
+		Reply held = reader.send("name", "Linker", "body", "https://example.org " + words);
 		assertThat(held.statusCode()).isEqualTo(303);
 		Document page = reader.open(ESSAY);
 		assertThat(page.select("#comment-" + first + " > .comment .comment-text").text()).contains(words, "ünïcödé");
@@ -81,13 +82,13 @@ class PostgresTests {
 
 	@Test
 	void theDeskShouldModerateSearchAndAuditOnPostgres() {
-		long held = Long.parseLong(
-				new Reader(this.port).send("name", "Held_on%PG", "body", "see https://example.org " + UUID.randomUUID())
-					.headers()
-					.firstValue("Location")
-					.orElseThrow()
-					.replaceAll(".*posted=(\\d+).*", "$1"));
-		Editor editor = new Editor(this.port).loggedIn();
+		long held = Long.parseLong(new Reader(new Http(this.port))
+			.send("name", "Held_on%PG", "body", "see https://example.org " + UUID.randomUUID())
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replaceAll(".*posted=(\\d+).*", "$1"));
+		Editor editor = new Editor(new Http(this.port)).loggedIn();
 		assertThat(editor.open("/admin?q=held_ON%25pg").select(".desk-items > li").eachAttr("id"))
 			.containsExactly("item-" + held);
 		assertThat(editor.open("/admin?q=%25").select(".desk-items > li").eachAttr("id")).contains("item-" + held);
@@ -108,7 +109,7 @@ class PostgresTests {
 
 	@Test
 	void threeReportsShouldHideACommentOnPostgres() throws Exception {
-		long id = new Reader(this.port).comment("Reported", "Reported on PostgreSQL " + UUID.randomUUID());
+		long id = new Reader(new Http(this.port)).comment("Reported", "Reported on PostgreSQL " + UUID.randomUUID());
 		for (int client = 31; client <= 33; client++) {
 			assertThat(RawHttp
 				.post(InetAddress.getByName("127.0.3." + client), this.port, "/comments/" + id + "/report",
@@ -118,24 +119,24 @@ class PostgresTests {
 		assertThat(
 				this.jdbc.sql("select status from comment where id = :id").param("id", id).query(String.class).single())
 			.isEqualTo("PENDING");
-		Editor editor = new Editor(this.port).loggedIn();
+		Editor editor = new Editor(new Http(this.port)).loggedIn();
 		assertThat(editor.open("/admin").selectFirst(".desk-items > li").id()).isEqualTo("item-" + id);
 	}
 
 	@Test
 	void exportAndImportShouldRoundTripOnPostgres() throws Exception {
-		Editor editor = new Editor(this.port).loggedIn();
-		HttpResponse<String> blogger = editor.upload("/admin/import", "blog.xml", resource("legacy-export.xml"), true);
+		Editor editor = new Editor(new Http(this.port)).loggedIn();
+		Reply blogger = editor.upload("/admin/import", "blog.xml", resource("legacy-export.xml"), true);
 		assertThat(editor.confirmation(blogger)).startsWith("From blog.xml: 4 comments added.");
 		assertThat(editor.confirmation(editor.upload("/admin/import", "blog.xml", resource("legacy-export.xml"), true)))
 			.startsWith("From blog.xml: 0 comments added; 4 already here.");
-		new Reader(this.port).comment("Native", "Written here, on PostgreSQL.");
+		new Reader(new Http(this.port)).comment("Native", "Written here, on PostgreSQL.");
 		List<Map<String, Object>> before = rows();
-		byte[] export = editor.download("/admin/export.json").body();
+		byte[] export = editor.download("/admin/export.json").bytes();
 		this.jdbc.sql("delete from comment where parent_id is not null").update();
 		this.jdbc.sql("delete from comment").update();
 		this.events.publishEvent(CommentsChanged.any(ESSAY_SLUG));
-		HttpResponse<String> imported = editor.upload("/admin/import", "comments.json", export, true);
+		Reply imported = editor.upload("/admin/import", "comments.json", export, true);
 		assertThat(editor.confirmation(imported))
 			.startsWith("From comments.json: " + before.size() + " comments added.");
 		assertThat(rows()).isEqualTo(before);
@@ -155,7 +156,7 @@ class PostgresTests {
 	}
 
 	private static byte[] resource(String name) throws IOException {
-		try (InputStream in = PostgresTests.class.getResourceAsStream("/blogger/" + name)) {
+		try (InputStream in = PostgresIT.class.getResourceAsStream("/blogger/" + name)) {
 			return in.readAllBytes();
 		}
 	}
