@@ -1,12 +1,9 @@
 package blog.comment;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -24,10 +21,6 @@ public record CommentThread(int count, List<Entry> comments, int page, int pages
 
 	/** Top-level comments on a page; a longer thread is paged with plain links. */
 	public static final int PER_PAGE = 50;
-
-	private static final DateTimeFormatter READABLE = DateTimeFormatter
-		.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
 
 	static CommentThread of(List<Comment> stored, int page) {
 		List<Entry> shown = threads(stored);
@@ -87,17 +80,6 @@ public record CommentThread(int count, List<Entry> comments, int page, int pages
 	}
 
 	/**
-	 * @return the section heading: "Comments", "1 comment", "12 comments"
-	 */
-	public String heading() {
-		return switch (this.count) {
-			case 0 -> "Comments";
-			case 1 -> "1 comment";
-			default -> this.count + " comments";
-		};
-	}
-
-	/**
 	 * @return every comment shown on this page, replies included, in reading order
 	 */
 	public List<Entry> all() {
@@ -135,10 +117,6 @@ public record CommentThread(int count, List<Entry> comments, int page, int pages
 
 		public String iso() {
 			return this.comment.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-		}
-
-		public String when() {
-			return READABLE.format(this.comment.createdAt());
 		}
 
 		public Instant createdAt() {

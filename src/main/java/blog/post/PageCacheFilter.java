@@ -23,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -63,15 +64,19 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	/** a page is kept once per language of the blog's own words */
+	private final LocaleResolver locales;
+
 	/** unguessable, so that no comment can hold it */
 	private final String placeholder = "token-placeholder-" + Keys.randomToken();
 
 	private final ConcurrentMap<String, Kept> kept = new ConcurrentHashMap<>();
 
-	PageCacheFilter(PostCatalog catalog, Discussion discussion, Clock clock) {
+	PageCacheFilter(PostCatalog catalog, Discussion discussion, Clock clock, LocaleResolver locales) {
 		this.catalog = catalog;
 		this.discussion = discussion;
 		this.clock = clock;
+		this.locales = locales;
 	}
 
 	@Override
@@ -85,7 +90,8 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		}
 		String slug = post.get().slug();
 		long version = this.discussion.version(slug);
-		String key = request.getRequestURI() + "?" + request.getQueryString();
+		String key = request.getRequestURI() + "?" + request.getQueryString() + "|"
+				+ this.locales.resolveLocale(request).getLanguage();
 		Kept page = this.kept.get(key);
 		if (page == null || page.version() != version) {
 			page = render(request, response, chain, version);
@@ -96,7 +102,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		}
 		String etag = "W/\"" + page.digest() + "-" + this.clock.instant().getEpochSecond() / 3600 + "\"";
 		response.setHeader("Cache-Control", "no-cache");
-		response.setHeader("Vary", "Accept-Encoding");
+		response.setHeader("Vary", "Accept-Encoding, Accept-Language");
 		// Spring matches the validators; "*" matches any current page (RFC 9110, 13.1.2),
 		// which Spring leaves to safe methods' callers
 		if (new ServletWebRequest(request, response).checkNotModified(etag)

@@ -191,13 +191,6 @@ public final class PostCatalog {
 			return String.format("/%04d/%02d/", this.value.getYear(), this.value.getMonthValue());
 		}
 
-		/**
-		 * @return "October 2024"
-		 */
-		public String text() {
-			return new Published(this.value, null).monthText();
-		}
-
 	}
 
 }

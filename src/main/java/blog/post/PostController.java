@@ -1,12 +1,16 @@
 package blog.post;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import blog.system.Dates;
+import blog.system.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,10 +40,16 @@ class PostController {
 
 	private final Discussion discussion;
 
-	PostController(PostCatalog catalog, PostPages pages, Discussion discussion) {
+	private final MessageSource messages;
+
+	private final Dates dates;
+
+	PostController(PostCatalog catalog, PostPages pages, Discussion discussion, MessageSource messages, Dates dates) {
 		this.catalog = catalog;
 		this.pages = pages;
 		this.discussion = discussion;
+		this.messages = messages;
+		this.dates = dates;
 	}
 
 	@GetMapping("/")
@@ -58,14 +68,14 @@ class PostController {
 	}
 
 	@GetMapping("/search/label/{label}")
-	String showLabel(@PathVariable String label, Model model) {
+	String showLabel(@PathVariable String label, Model model, Locale locale) {
 		List<Post> posts = this.catalog.withLabel(label);
 		if (posts.isEmpty()) {
 			throw new PostNotFoundException("label " + label);
 		}
-		model.addAttribute("heading", "Posts labelled #" + label);
+		model.addAttribute("heading", message("listing.label.heading", locale, label));
 		model.addAttribute("posts", posts);
-		model.addAttribute("meta", this.pages.label(label));
+		model.addAttribute("meta", this.pages.label(label, locale));
 		return "listing";
 	}
 
@@ -73,17 +83,19 @@ class PostController {
 	 * Blogger's archive of a year, {@code /2024/}, or of a month, {@code /2024/10/}.
 	 */
 	@GetMapping({ "/{year:\\d{4}}/", "/{year:\\d{4}}/{month:\\d{2}}/" })
-	String showArchive(@PathVariable int year, @PathVariable(required = false) @Nullable Integer month, Model model) {
+	String showArchive(@PathVariable int year, @PathVariable(required = false) @Nullable Integer month, Model model,
+			Locale locale) {
 		List<Post> posts = (month == null || (month >= 1 && month <= 12)) ? this.catalog.publishedIn(year, month)
 				: List.of();
 		if (posts.isEmpty()) {
 			throw new PostNotFoundException("archive " + year + "/" + month);
 		}
-		String when = (month != null) ? posts.get(0).published().monthText() : Integer.toString(year);
-		model.addAttribute("heading", "Posts of " + when);
+		String when = (month != null) ? this.dates.month(posts.get(0).published().month()) : Integer.toString(year);
+		String heading = message("listing.archive.heading", locale, when);
+		model.addAttribute("heading", heading);
 		model.addAttribute("posts", posts);
-		model.addAttribute("meta", this.pages.listing("Posts of " + when,
-				(month != null) ? String.format("/%04d/%02d/", year, month) : String.format("/%04d/", year)));
+		model.addAttribute("meta", this.pages.listing(heading,
+				(month != null) ? String.format("/%04d/%02d/", year, month) : String.format("/%04d/", year), locale));
 		return "listing";
 	}
 
@@ -91,24 +103,33 @@ class PostController {
 	 * Search over the posts' titles and text, at Blogger's address: {@code /search?q=}.
 	 */
 	@GetMapping("/search")
-	ModelAndView showSearch(@RequestParam(name = "q", required = false) @Nullable String query, Model model) {
-		String q = (query != null) ? query.strip() : "";
+	ModelAndView showSearch(@RequestParam(name = "q", required = false) @Nullable String query, Model model,
+			Locale locale) {
+		// what HTML cannot hold (control characters) is dropped; line breaks become
+		// spaces
+		String q = Text.clean(query).replaceAll("\\s+", " ").strip();
 		model.addAttribute("searching", true);
 		model.addAttribute("q", q);
-		model.addAttribute("meta", this.pages.listing(q.isEmpty() ? "Search" : "Search: " + q, "/search"));
+		String search = message("search.heading", locale);
+		model.addAttribute("meta", this.pages.listing(q.isEmpty() ? search : message("search.heading.query", locale, q),
+				"/search", locale));
 		if (q.length() > SEARCH_MAX) {
-			model.addAttribute("heading", "Search");
+			model.addAttribute("heading", search);
 			model.addAttribute("posts", List.of());
-			model.addAttribute("message", "Please search for at most " + SEARCH_MAX + " characters.");
+			model.addAttribute("message", message("search.too-long", locale, SEARCH_MAX));
 			return new ModelAndView("listing", model.asMap(), HttpStatus.BAD_REQUEST);
 		}
 		List<Post> posts = this.catalog.search(q);
-		model.addAttribute("heading", q.isEmpty() ? "Search" : "Posts matching “" + q + "”");
+		model.addAttribute("heading", q.isEmpty() ? search : message("search.matching", locale, q));
 		model.addAttribute("posts", posts);
 		if (!q.isEmpty() && posts.isEmpty()) {
-			model.addAttribute("message", "No post holds all of these words.");
+			model.addAttribute("message", message("search.nothing", locale));
 		}
 		return new ModelAndView("listing", model.asMap(), HttpStatus.OK);
+	}
+
+	private String message(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
 	}
 
 	private String showPost(Post post, PostQuery query, Model model, HttpServletRequest request,

@@ -3,12 +3,14 @@ package blog.post;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -26,10 +28,13 @@ public class PostPages {
 
 	private final JsonMapper json;
 
-	PostPages(PostCatalog catalog, Discussion discussion, JsonMapper json) {
+	private final MessageSource messages;
+
+	PostPages(PostCatalog catalog, Discussion discussion, JsonMapper json, MessageSource messages) {
 		this.catalog = catalog;
 		this.discussion = discussion;
 		this.json = json;
+		this.messages = messages;
 	}
 
 	/**
@@ -60,18 +65,23 @@ public class PostPages {
 	/**
 	 * @param title what the list is
 	 * @param path its address
+	 * @param locale the language of the page's words
 	 * @return the meta data of a list of posts
 	 */
-	PageMeta listing(String title, String path) {
+	PageMeta listing(String title, String path, Locale locale) {
 		Site site = this.catalog.site();
-		return new PageMeta(title + " – " + site.title(), title + " on " + site.title() + ": " + site.description(),
+		return new PageMeta(this.messages.getMessage("page.title", new Object[] { title, site.title() }, locale),
+				this.messages.getMessage("listing.description",
+						new Object[] { title, site.title(), site.description() }, locale),
 				site.absolute(path), "website", null, List.of(), null);
 	}
 
-	PageMeta label(String label) {
+	PageMeta label(String label, Locale locale) {
 		Site site = this.catalog.site();
-		return new PageMeta("Posts labelled " + label + " – " + site.title(),
-				"Posts labelled " + label + " on " + site.title() + ": " + site.description(),
+		String title = this.messages.getMessage("listing.label.title", new Object[] { label }, locale);
+		return new PageMeta(this.messages.getMessage("page.title", new Object[] { title, site.title() }, locale),
+				this.messages.getMessage("listing.label.description",
+						new Object[] { label, site.title(), site.description() }, locale),
 				site.absolute(LabelPaths.of(label)), "website", null, List.of(), null);
 	}
 

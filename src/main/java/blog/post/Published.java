@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +16,6 @@ import org.jspecify.annotations.Nullable;
  * @param day the day, when the source gives one
  */
 public record Published(YearMonth month, @Nullable LocalDate day) implements Comparable<Published> {
-
-	private static final DateTimeFormatter MONTH_TEXT = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-
-	private static final DateTimeFormatter DAY_TEXT = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
 	public Published {
 		if (day != null && !YearMonth.from(day).equals(month)) {
@@ -58,24 +52,10 @@ public record Published(YearMonth month, @Nullable LocalDate day) implements Com
 	}
 
 	/**
-	 * @return the date as a reader sees it: "October 2024" or "15 October 2024"
-	 */
-	public String text() {
-		return (this.day != null) ? DAY_TEXT.format(this.day) : MONTH_TEXT.format(this.month);
-	}
-
-	/**
 	 * @return the start of the day (or, without one, of the month) in UTC
 	 */
 	public Instant instant() {
 		return sortKey().atStartOfDay(ZoneOffset.UTC).toInstant();
-	}
-
-	/**
-	 * @return the month as a reader sees it: "October 2024"
-	 */
-	public String monthText() {
-		return MONTH_TEXT.format(this.month);
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package blog.system;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 
 import org.apache.catalina.core.StandardHost;
 
@@ -8,13 +10,30 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
+	/** the languages the blog's own words are in, the first the default */
+	private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
+
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * The language of the blog's own words, from the browser's {@code Accept-Language}:
+	 * English, or German where the reader prefers it; the posts stay as written.
+	 */
+	@Bean
+	LocaleResolver localeResolver() {
+		AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+		resolver.setSupportedLocales(LANGUAGES);
+		resolver.setDefaultLocale(Locale.ENGLISH);
+		return resolver;
 	}
 
 	@Bean

@@ -128,7 +128,8 @@ class ReportTests {
 		Reply fetchMetadata = report(client(), id, "forged reason", "Sec-Fetch-Site: cross-site");
 		assertThat(fetchMetadata.status()).isEqualTo(403);
 		assertThat(Jsoup.parse(fetchMetadata.body()).selectFirst("textarea#reason").text()).isEqualTo("forged reason");
-		assertThat(Jsoup.parse(fetchMetadata.body()).selectFirst("#report-message").text()).contains("another site");
+		assertThat(Jsoup.parse(fetchMetadata.body()).selectFirst("#report-message").text())
+			.contains("another site's page");
 		assertThat(report(client(), id, "x", "Origin: https://evil.example").status()).isEqualTo(403);
 		assertThat(report(client(), id, "x", "Origin: null").status()).isEqualTo(403);
 		assertThat(reports(id)).isZero();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import blog.support.BlogTest;
+import blog.support.HtmlChecker;
 import blog.support.MockWeb;
 import blog.support.Pages;
 import blog.support.Reply;
@@ -279,6 +280,19 @@ class CommentFlowTests {
 		assertThat(this.reader
 			.sendRaw("/2024/10/no-such-post.html/comments", "name=x", "application/x-www-form-urlencoded")
 			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void charactersHtmlForbidsShouldBeStrippedOnTheWayIn() {
+		String tag = UUID.randomUUID().toString();
+		long id = this.reader.comment("Del\u007Fete\uFDD0", "odd \u007F\uFDD0\uFFFE\u0085 characters " + tag);
+		assertThat(this.jdbc.sql("select author_name || '|' || body_markdown from comment where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("Delete|odd  characters " + tag);
+		String page = this.reader.get(this.reader.lastPage()).body();
+		assertThat(page).doesNotContain("\u007F", "\uFDD0", "\uFFFE", "\u0085");
+		assertThat(HtmlChecker.errors(page)).isEmpty();
 	}
 
 	private long countWithBody(String body) {

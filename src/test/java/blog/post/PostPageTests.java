@@ -4,6 +4,7 @@ import java.net.http.HttpHeaders;
 import java.util.List;
 
 import blog.support.BlogTest;
+import blog.support.HtmlChecker;
 import blog.support.MockWeb;
 import blog.support.Pages;
 import blog.support.Reply;
@@ -223,6 +224,17 @@ class PostPageTests {
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Page not found");
 		assertThat(page.select("main a[href=/]")).isNotEmpty();
 		Pages.assertNoInternals(result.body());
+	}
+
+	@Test
+	void searchWithControlCharactersShouldShowThemNowhere() {
+		Reply search = get("/search?q=a%00b%01c%7Fd");
+		assertThat(search.statusCode()).isEqualTo(200);
+		assertThat(search.body()).doesNotContain("\u0000", "\u0001", "\u007f");
+		Document page = Jsoup.parse(search.body());
+		assertThat(page.title()).startsWith("Search: a\uFFFDbcd");
+		assertThat(page.selectFirst("input#search-q").val()).isEqualTo("a\uFFFDbcd");
+		assertThat(HtmlChecker.errors(search.body())).isEmpty();
 	}
 
 	private String meta(Document page, String attribute, String name) {

@@ -138,8 +138,7 @@ public final class MockWeb implements Web {
 		if (result.getUnresolvedException() != null) {
 			// what Tomcat does with an exception: the answer so far is reset, then the
 			// error page
-			MockHttpServletResponse error = errorPage(servletRequest.getMethod(), servletRequest.getRequestURI(), 500,
-					result.getUnresolvedException());
+			MockHttpServletResponse error = errorPage(servletRequest, 500, result.getUnresolvedException());
 			return new Reply(500, HttpHeaders.of(headers(error), (name, value) -> true), error.getContentAsByteArray());
 		}
 		MockHttpServletResponse response = result.getMvcResult().getResponse();
@@ -165,8 +164,7 @@ public final class MockWeb implements Web {
 		if (!sentError) {
 			return new Reply(status, HttpHeaders.of(headers, (name, value) -> true), response.getContentAsByteArray());
 		}
-		MockHttpServletResponse error = errorPage(servletRequest.getMethod(), servletRequest.getRequestURI(), status,
-				null);
+		MockHttpServletResponse error = errorPage(servletRequest, status, null);
 		headers.putAll(headers(error));
 		return new Reply(status, HttpHeaders.of(headers, (name, value) -> true), error.getContentAsByteArray());
 	}
@@ -187,16 +185,23 @@ public final class MockWeb implements Web {
 	}
 
 	/** what Tomcat does after an error: the error page, with the error's attributes */
-	private MockHttpServletResponse errorPage(String method, String uri, int status, @Nullable Throwable failure) {
-		var request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), URI.create(BASE + "/error"))
-			.header("Accept", "text/html")
+	private MockHttpServletResponse errorPage(MockHttpServletRequest original, int status,
+			@Nullable Throwable failure) {
+		var request = MockMvcRequestBuilders
+			.request(HttpMethod.valueOf(original.getMethod()), URI.create(BASE + "/error"))
 			.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
-			.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, uri)
+			.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, original.getRequestURI())
 			.with((servletRequest) -> {
 				servletRequest.setDispatcherType(DispatcherType.ERROR);
 				servletRequest.setRemoteAddr(this.address);
 				return servletRequest;
 			});
+		// the same request, its headers too (the reader's language)
+		for (String name : Collections.list(original.getHeaderNames())) {
+			for (String value : Collections.list(original.getHeaders(name))) {
+				request.header(name, value);
+			}
+		}
 		if (failure != null) {
 			request.requestAttr(RequestDispatcher.ERROR_EXCEPTION, failure);
 		}
