@@ -1,5 +1,6 @@
 package blog.feed;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -27,6 +28,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The blog's feeds, built with ROME: posts (all, or of a label), with their full text,
@@ -77,7 +79,7 @@ class Feeds {
 		String title = (label != null) ? site.title() + ": #" + label : site.title();
 		Instant updated = posts.isEmpty() ? Instant.EPOCH : posts.get(0).published().instant();
 		return write(feed(title, site.description(), self,
-				site.absolute((label != null) ? "/search/label/" + label : "/"), updated, entries), format);
+				(label != null) ? labelPage(site, label) : site.absolute("/"), updated, entries), format);
 	}
 
 	/**
@@ -111,6 +113,14 @@ class Feeds {
 				feed(title, site.description(), self,
 						site.absolute((post != null) ? post.permalink() + "#comments" : "/"), updated, entries),
 				format);
+	}
+
+	/**
+	 * @return the address of a label's page, encoded as the label pages and the sitemap
+	 * encode it: labels may hold spaces, which a feed's link may not
+	 */
+	static String labelPage(Site site, String label) {
+		return site.absolute("/search/label/" + UriUtils.encodePathSegment(label, StandardCharsets.UTF_8));
 	}
 
 	/**
