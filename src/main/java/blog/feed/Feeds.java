@@ -79,7 +79,7 @@ class Feeds {
 		String title = (label != null) ? site.title() + ": #" + label : site.title();
 		Instant updated = posts.isEmpty() ? Instant.EPOCH : posts.get(0).published().instant();
 		return write(feed(title, site.description(), self,
-				(label != null) ? labelPage(site, label) : site.absolute("/"), updated, entries), format);
+				(label != null) ? labelPage(site, label) : site.absolute("/"), updated, entries, format), format);
 	}
 
 	/**
@@ -111,7 +111,7 @@ class Feeds {
 				: latest.get(0).createdAt();
 		return write(
 				feed(title, site.description(), self,
-						site.absolute((post != null) ? post.permalink() + "#comments" : "/"), updated, entries),
+						site.absolute((post != null) ? post.permalink() + "#comments" : "/"), updated, entries, format),
 				format);
 	}
 
@@ -154,9 +154,13 @@ class Feeds {
 	}
 
 	private SyndFeed feed(String title, String description, String self, String alternate, Instant updated,
-			List<SyndEntry> entries) {
+			List<SyndEntry> entries, Format format) {
 		SyndFeed feed = new SyndFeedImpl();
-		feed.setAuthors(List.of(person(this.catalog.site().title())));
+		// Atom requires an author; RSS 2.0 has none, and ROME would put the first one in
+		// <managingEditor>, which wants an email address the blog does not give
+		if (format == Format.ATOM) {
+			feed.setAuthors(List.of(person(this.catalog.site().title())));
+		}
 		feed.setUri(self);
 		feed.setTitle(title);
 		feed.setDescription(description);

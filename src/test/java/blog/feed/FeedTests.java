@@ -19,6 +19,7 @@ import blog.support.Reply;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.WireFeedInput;
@@ -84,6 +85,24 @@ class FeedTests {
 		assertThat(item.getGuid().getValue()).isEqualTo(BASE + ESSAY_PATH);
 		assertThat(item.getDescription().getValue()).contains("Global Implications");
 		assertThat(item.getPubDate()).isNotNull();
+	}
+
+	@Test
+	void rssFeedsShouldNameNoManagingEditor() throws Exception {
+		// RSS 2.0 wants an email address there, and the blog has only its name to give
+		for (String path : List.of("/feeds/posts/default?alt=rss", "/feeds/comments/default?alt=rss")) {
+			Channel channel = (Channel) new WireFeedInput().build(new StringReader(get(path).body()));
+			assertThat(channel.getManagingEditor()).as(path).isNull();
+		}
+	}
+
+	@Test
+	void atomFeedsShouldStillNameTheBlogAsTheirAuthor() throws Exception {
+		for (String path : List.of("/feeds/posts/default", "/feeds/comments/default")) {
+			assertThat(atom(get(path).body()).getAuthors()).as(path)
+				.extracting(SyndPerson::getName)
+				.containsExactly("bordode");
+		}
 	}
 
 	@Test
