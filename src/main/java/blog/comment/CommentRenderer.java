@@ -18,14 +18,22 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a reader's Markdown into HTML that is safe to show: flexmark with a small, strict
  * setup (raw HTML escaped, no headings, no rules, images shown as their text), then the
- * OWASP sanitizer, which lets through only the elements below and only http, https and
- * mailto links, each marked {@code rel="nofollow ugc noopener"}. Rendered once, when the
- * comment is written.
+ * OWASP sanitizer, which lets through only the elements below and only absolute http,
+ * https and mailto links, each marked {@code rel="nofollow ugc noopener"}. Rendered once,
+ * when the comment is written.
  */
 @Component
 public class CommentRenderer {
 
 	private static final Pattern LINK = Pattern.compile("(?i)(https?://|mailto:|www\\.)\\S");
+
+	/**
+	 * An absolute http or https address with a host, or a mailto: the protocol check
+	 * alone lets a relative address through ({@code .x}, {@code /x}, {@code //host},
+	 * {@code #x}, {@code ?x}), which would point into this blog or at another host
+	 * without saying so. Matched against the whole, entity-decoded value.
+	 */
+	private static final Pattern ABSOLUTE_LINK = Pattern.compile("(?is)(?:https?://[^/?#\\\\\\s]|mailto:\\S).*");
 
 	private final Parser parser;
 
@@ -35,6 +43,7 @@ public class CommentRenderer {
 		.allowElements("p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a")
 		.allowUrlProtocols("https", "http", "mailto")
 		.allowAttributes("href")
+		.matching(ABSOLUTE_LINK)
 		.onElements("a")
 		.requireRelsOnLinks("nofollow", "ugc", "noopener")
 		.toFactory();

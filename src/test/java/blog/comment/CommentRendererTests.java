@@ -39,6 +39,76 @@ class CommentRendererTests {
 	}
 
 	@Test
+	void renderShouldDropRelativeLinks() {
+		assertThat(this.renderer.render("[x](.alert(1);)")).isEqualTo("<p>x</p>\n");
+	}
+
+	@Test
+	void renderShouldDropRootRelativeLinks() {
+		assertThat(this.renderer.render("[x](/admin)")).isEqualTo("<p>x</p>\n");
+	}
+
+	@Test
+	void renderShouldDropSchemeRelativeLinks() {
+		assertThat(this.renderer.render("[x](//evil.example/page)")).isEqualTo("<p>x</p>\n");
+	}
+
+	@Test
+	void renderShouldDropFragmentOnlyLinks() {
+		assertThat(this.renderer.render("[x](#comments)")).isEqualTo("<p>x</p>\n");
+	}
+
+	@Test
+	void renderShouldDropQueryOnlyLinks() {
+		assertThat(this.renderer.render("[x](?q=1)")).isEqualTo("<p>x</p>\n");
+	}
+
+	@Test
+	void renderShouldDropHttpLinksWithoutAHost() {
+		assertThat(this.renderer.render("[x](http:/admin)")).isEqualTo("<p>x</p>\n");
+	}
+
+	@Test
+	void renderShouldKeepHttpLinks() {
+		assertThat(this.renderer.render("[x](http://example.org/a)"))
+			.isEqualTo("<p><a href=\"http://example.org/a\" rel=\"nofollow ugc noopener\">x</a></p>\n");
+	}
+
+	@Test
+	void renderShouldKeepHttpsLinksWithAnyCase() {
+		assertThat(this.renderer.render("[x](HTTPS://example.org)")).contains("<a href=\"HTTPS://example.org\"");
+	}
+
+	@Test
+	void sanitizeShouldDropRelativeLinks() {
+		assertThat(this.renderer.sanitize("<a href=\"../admin\">x</a>")).isEqualTo("x");
+	}
+
+	@Test
+	void sanitizeShouldDropSchemeRelativeLinks() {
+		assertThat(this.renderer.sanitize("<a href=\"//evil.example/\">x</a>")).isEqualTo("x");
+	}
+
+	@Test
+	void sanitizeShouldDropFragmentOnlyLinks() {
+		assertThat(this.renderer.sanitize("<a href=\"#c1001\">x</a>")).isEqualTo("x");
+	}
+
+	@Test
+	void sanitizeShouldDropQueryOnlyLinks() {
+		assertThat(this.renderer.sanitize("<a href=\"?showComment=1\">x</a>")).isEqualTo("x");
+	}
+
+	@Test
+	void sanitizeShouldKeepHttpHttpsAndMailtoLinks() {
+		assertThat(this.renderer.sanitize(
+				"<a href=\"http://example.org\">a</a> <a href=\"https://example.org\">b</a> <a href=\"mailto:a@example.org\">c</a>"))
+			.isEqualTo("<a href=\"http://example.org\" rel=\"nofollow ugc noopener\">a</a> "
+					+ "<a href=\"https://example.org\" rel=\"nofollow ugc noopener\">b</a> "
+					+ "<a href=\"mailto:a&#64;example.org\" rel=\"nofollow ugc noopener\">c</a>");
+	}
+
+	@Test
 	void renderShouldShowHtmlAsText() {
 		assertThat(this.renderer.render("<script>alert(1)</script>"))
 			.isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
