@@ -43,6 +43,15 @@ final class BloggerExport {
 	 */
 	private static final Pattern NUMBER = Pattern.compile("(?:post-|/)(\\d+)\\D*$");
 
+	/**
+	 * The JDK's StAX parser has no text for its namespace errors and gives their key
+	 * instead: {@code …#ElementPrefixUnbound?app&app:control} or
+	 * {@code …#AttributePrefixUnbound?entry&gd:etag&gd}. The second argument of both is
+	 * the name with the prefix.
+	 */
+	private static final Pattern UNBOUND_PREFIX = Pattern
+		.compile("#(?:Element|Attribute)PrefixUnbound\\?[^&]*&([^:&\\s]+):");
+
 	private BloggerExport() {
 	}
 
@@ -85,7 +94,7 @@ final class BloggerExport {
 		}
 		catch (XMLStreamException ex) {
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNumber() : -1;
-			throw new ImportException(line, "the file is not well-formed XML: " + firstLine(ex.getMessage()));
+			throw new ImportException(line, "the file is not well-formed XML: " + inWords(firstLine(ex.getMessage())));
 		}
 		finally {
 			if (reader != null) {
@@ -224,6 +233,14 @@ final class BloggerExport {
 		String last = message.strip();
 		int at = last.lastIndexOf("Message: ");
 		return (at >= 0) ? last.substring(at + 9).strip() : last.lines().reduce((a, b) -> b).orElse(last);
+	}
+
+	/**
+	 * @return the parser's message, or words for it where the parser gave only a key
+	 */
+	private static String inWords(String message) {
+		Matcher unbound = UNBOUND_PREFIX.matcher(message);
+		return unbound.find() ? "the prefix \"" + unbound.group(1) + "\" is used but never declared" : message;
 	}
 
 	/**
