@@ -50,10 +50,6 @@ class EditorAccount implements UserDetailsService {
 		return User.withUsername(this.username).password(this.passwordHash).roles(ROLE).build();
 	}
 
-	String username() {
-		return this.username;
-	}
-
 	private String storedHash(Path dataDir, PasswordEncoder encoder) {
 		Path file = dataDir.resolve("admin-password");
 		try {

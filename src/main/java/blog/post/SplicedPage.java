@@ -64,19 +64,6 @@ final class SplicedPage {
 	}
 
 	/**
-	 * @param part the changing part (ASCII), ignored when the page has none
-	 * @return the page with the part in its place
-	 */
-	byte[] plain(String part) {
-		byte[] middle = this.spliced ? part.getBytes(StandardCharsets.US_ASCII) : new byte[0];
-		byte[] page = new byte[this.head.length + middle.length + this.tail.length];
-		System.arraycopy(this.head, 0, page, 0, this.head.length);
-		System.arraycopy(middle, 0, page, this.head.length, middle.length);
-		System.arraycopy(this.tail, 0, page, this.head.length + middle.length, this.tail.length);
-		return page;
-	}
-
-	/**
 	 * Writes the page with the part in its place, without copying it first.
 	 * @param part the changing part (ASCII), ignored when the page has none
 	 * @param out where to
