@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -117,7 +118,8 @@ public final class ArchiveCommand implements SpringApplicationRunListener {
 				CommentArchive.Result result = archive.importFile(Files.readAllBytes(Path.of(this.file)));
 				audit.record(Instant.now(), "(command line)", "import", null,
 						name + ": " + result.added() + " added, " + result.alreadyHere() + " already here");
-				this.out.println(ArchiveController.said(name, result));
+				// English whatever the machine's locale, as the command's other lines are
+				this.out.println(ArchiveController.said(context, Locale.ENGLISH, name, result));
 			}
 			return 0;
 		}

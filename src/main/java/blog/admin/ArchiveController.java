@@ -16,6 +16,7 @@ import blog.post.PostCatalog;
 import blog.system.SeeOther;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -52,10 +53,13 @@ class ArchiveController {
 
 	private final Backups backups;
 
-	ArchiveController(Desk desk, PostCatalog catalog, Backups backups) {
+	private final MessageSource messages;
+
+	ArchiveController(Desk desk, PostCatalog catalog, Backups backups, MessageSource messages) {
 		this.desk = desk;
 		this.catalog = catalog;
 		this.backups = backups;
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin/archive")
@@ -66,10 +70,10 @@ class ArchiveController {
 	}
 
 	@PostMapping("/admin/backup")
-	RedirectView backUp(Principal editor, RedirectAttributes redirect) throws IOException {
+	RedirectView backUp(Principal editor, RedirectAttributes redirect, Locale locale) throws IOException {
 		Path backup = this.desk.backUp(editor.getName());
-		redirect.addFlashAttribute("done",
-				"Backup written: " + backup.getFileName() + " (" + kilobytes(Files.size(backup)) + ").");
+		redirect.addFlashAttribute("done", this.messages.getMessage("desk.backups.written",
+				new Object[] { backup.getFileName().toString(), kilobytes(Files.size(backup)) }, locale));
 		return SeeOther.to("/admin/archive");
 	}
 
@@ -92,17 +96,20 @@ class ArchiveController {
 		model.addAttribute("backups", list);
 	}
 
-	private static String kilobytes(long bytes) {
-		return String.format(Locale.ROOT, "%,d KB", (bytes + 1023) / 1024);
+	/**
+	 * @return the size in whole kilobytes, rounded up: the page writes it with the unit
+	 */
+	private static long kilobytes(long bytes) {
+		return (bytes + 1023) / 1024;
 	}
 
 	/**
 	 * A backup on the page.
 	 *
 	 * @param name its file name
-	 * @param size its size, for people
+	 * @param kilobytes its size, in kilobytes rounded up
 	 */
-	record Backup(String name, String size) {
+	record Backup(String name, long kilobytes) {
 	}
 
 	@GetMapping("/admin/export.json")
@@ -117,25 +124,29 @@ class ArchiveController {
 
 	@PostMapping("/admin/import")
 	ModelAndView importFile(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-			Principal editor, Model model, RedirectAttributes redirect) throws IOException {
+			Principal editor, Model model, RedirectAttributes redirect, Locale locale) throws IOException {
 		if (file == null || file.isEmpty()) {
-			return page(model, "Choose a file to import: nothing was imported.", HttpStatus.UNPROCESSABLE_CONTENT);
+			return page(model, this.messages.getMessage("desk.import.none", null, locale),
+					HttpStatus.UNPROCESSABLE_CONTENT);
 		}
-		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "the file";
+		String name = (file.getOriginalFilename() != null) ? file.getOriginalFilename()
+				: this.messages.getMessage("desk.import.unnamed", null, locale);
 		try {
 			CommentArchive.Result result = this.desk.importFile(editor.getName(), name, file.getBytes());
-			redirect.addFlashAttribute("done", said(name, result));
+			redirect.addFlashAttribute("done", said(this.messages, locale, name, result));
 			return new ModelAndView(SeeOther.to("/admin/archive"));
 		}
 		catch (ImportException ex) {
-			return page(model, "Nothing was imported from " + name + ". " + ex.getMessage(),
+			// the fault (its line, what is wrong) is the import's own, in English
+			return page(model,
+					this.messages.getMessage("desk.import.fault", new Object[] { name, ex.getMessage() }, locale),
 					HttpStatus.UNPROCESSABLE_CONTENT);
 		}
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ModelAndView tooLarge(Model model) throws IOException {
-		return page(model, "That file is larger than 10 MB: nothing was imported.", HttpStatus.CONTENT_TOO_LARGE);
+	ModelAndView tooLarge(Model model, Locale locale) throws IOException {
+		return page(model, this.messages.getMessage("desk.import.large", null, locale), HttpStatus.CONTENT_TOO_LARGE);
 	}
 
 	private ModelAndView page(Model model, String problem, HttpStatus status) throws IOException {
@@ -145,25 +156,32 @@ class ArchiveController {
 		return new ModelAndView("admin/archive", model.asMap(), status);
 	}
 
-	static String said(String name, CommentArchive.Result result) {
-		StringBuilder said = new StringBuilder("From ").append(name).append(": ");
-		said.append((result.added() == 1) ? "1 comment added" : result.added() + " comments added");
-		if (result.alreadyHere() > 0) {
-			said.append("; ").append(result.alreadyHere()).append(" already here");
-		}
-		said.append('.');
+	/**
+	 * What an import did, in the words of {@code desk.properties}. Static, with the
+	 * messages as an argument, because the command line says the same:
+	 * {@link ArchiveCommand} passes its application context and {@link Locale#ENGLISH}.
+	 * @param messages where the words come from
+	 * @param locale the language to say it in
+	 * @param name the file's name
+	 * @param result what the import did
+	 * @return one to three sentences
+	 */
+	static String said(MessageSource messages, Locale locale, String name, CommentArchive.Result result) {
+		String said = (result.alreadyHere() > 0)
+				? messages.getMessage("desk.import.added.already",
+						new Object[] { name, result.added(), result.alreadyHere() }, locale)
+				: messages.getMessage("desk.import.added", new Object[] { name, result.added() }, locale);
 		if (result.notHere() > 0) {
-			said.append(' ')
-				.append(result.notHere())
-				.append((result.notHere() == 1) ? " comment is" : " comments are")
-				.append(" on posts this blog does not have, left out: ")
-				.append(String.join(", ", result.notHerePaths()))
-				.append('.');
+			// the paths are addresses, the same in every language: a plain list
+			String notHere = messages.getMessage("desk.import.not-here",
+					new Object[] { result.notHere(), String.join(", ", result.notHerePaths()) }, locale);
+			said = messages.getMessage("desk.sentences", new Object[] { said, notHere }, locale);
 		}
 		if (result.left() > 0) {
-			said.append(' ').append(result.left()).append(" deleted or spam in the file, left out.");
+			String left = messages.getMessage("desk.import.left", new Object[] { result.left() }, locale);
+			said = messages.getMessage("desk.sentences", new Object[] { said, left }, locale);
 		}
-		return said.toString();
+		return said;
 	}
 
 }

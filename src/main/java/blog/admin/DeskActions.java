@@ -9,6 +9,7 @@ import blog.comment.moderation.Moderation;
 import blog.system.SeeOther;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,54 +22,59 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * What the editor does on the desk: act on one comment or on those ticked, and choose the
  * moderation mode. Each is a POST answered with 303 back to the page it came from and a
- * message saying what was done.
+ * message saying what was done, in the words of {@code desk.properties} and the request's
+ * language.
  */
 @Controller
 class DeskActions {
 
 	private final Desk desk;
 
-	DeskActions(Desk desk) {
+	private final MessageSource messages;
+
+	DeskActions(Desk desk, MessageSource messages) {
 		this.desk = desk;
+		this.messages = messages;
 	}
 
 	@PostMapping("/admin/comments/{id}/{action}")
 	RedirectView act(@PathVariable String id, @PathVariable String action, @RequestParam(defaultValue = "") String back,
-			Principal editor, RedirectAttributes redirect) {
+			Principal editor, RedirectAttributes redirect, Locale locale) {
 		if (!id.matches("\\d{1,18}")) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		String to = safeBack(back);
 		Moderation.Action chosen = action(action);
 		List<Moderation.Change> changed = this.desk.apply(editor.getName(), chosen, List.of(Long.parseLong(id)));
-		redirect.addFlashAttribute("done", !changed.isEmpty() ? done(chosen, changed)
-				: "Comment " + id + " was not changed: it is gone, or already " + past(chosen) + ".");
+		redirect.addFlashAttribute("done",
+				!changed.isEmpty() ? done(chosen, changed, locale) : unchanged(chosen, id, locale));
 		return SeeOther.to(to);
 	}
 
 	@PostMapping("/admin/comments")
 	RedirectView actOnSelected(@RequestParam(name = "ids", required = false) @Nullable List<String> ids,
 			@RequestParam(name = "bulk", defaultValue = "") String action, @RequestParam(defaultValue = "") String back,
-			Principal editor, RedirectAttributes redirect) {
+			Principal editor, RedirectAttributes redirect, Locale locale) {
 		String to = safeBack(back);
 		Moderation.Action chosen = action(action);
 		List<Long> chosenIds = (ids != null)
 				? ids.stream().filter((id) -> id.matches("\\d{1,18}")).map(Long::valueOf).toList() : List.of();
 		if (chosenIds.isEmpty()) {
-			redirect.addFlashAttribute("done",
-					"No comments were selected: tick the ones to " + chosen.label().toLowerCase(Locale.ROOT) + ".");
+			redirect.addFlashAttribute("done", noneSelected(chosen, locale));
 		}
 		else {
 			List<Moderation.Change> changed = this.desk.apply(editor.getName(), chosen, chosenIds);
-			redirect.addFlashAttribute("done", done(chosen, changed) + ((changed.size() < chosenIds.size())
-					? " " + (chosenIds.size() - changed.size()) + " already were, or are gone." : ""));
+			String done = done(chosen, changed, locale);
+			int gone = chosenIds.size() - changed.size();
+			redirect.addFlashAttribute("done",
+					(gone > 0) ? sentences(done, message("desk.done.gone", locale, gone), locale) : done);
 		}
 		return SeeOther.to(to);
 	}
 
 	@PostMapping("/admin/mode")
 	RedirectView chooseMode(@RequestParam(name = "mode", defaultValue = "") String chosen, Principal editor,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		CommentProperties.Moderation mode;
 		try {
 			mode = CommentProperties.Moderation.valueOf(chosen.toUpperCase(Locale.ROOT));
@@ -77,7 +83,8 @@ class DeskActions {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown moderation mode");
 		}
 		this.desk.chooseMode(editor.getName(), mode);
-		redirect.addFlashAttribute("done", "Moderation is now '" + mode.name().toLowerCase(Locale.ROOT) + "'.");
+		redirect.addFlashAttribute("done",
+				message("desk.moderation.now", locale, mode.name().toLowerCase(Locale.ROOT)));
 		return SeeOther.to("/admin");
 	}
 
@@ -104,31 +111,50 @@ class DeskActions {
 		}
 	}
 
-	private static String done(Moderation.Action action, List<Moderation.Change> changes) {
+	private String done(Moderation.Action action, List<Moderation.Change> changes, Locale locale) {
 		long kept = changes.stream().filter((change) -> change.before().status() == change.to()).count();
-		String comments = comments(changes.size() - kept);
+		long changed = changes.size() - kept;
 		String done = switch (action) {
-			case APPROVE -> (kept < changes.size()) ? "Published " + comments + "." : "";
-			case SPAM -> "Marked " + comments + " as spam.";
-			case DELETE -> "Deleted " + comments + " (restorable for 30 days).";
-			case RESTORE -> "Restored " + comments + ".";
+			case APPROVE -> (changed > 0) ? message("desk.done.approve", locale, changed) : "";
+			case SPAM -> message("desk.done.spam", locale, changed);
+			case DELETE -> message("desk.done.delete", locale, changed);
+			case RESTORE -> message("desk.done.restore", locale, changed);
 		};
-		return (kept == 0) ? done : (done + " Kept " + comments(kept) + " as published; "
-				+ ((kept == 1) ? "its" : "their") + " reports are answered.")
-			.strip();
+		return (kept == 0) ? done : sentences(done, message("desk.done.kept", locale, kept), locale);
 	}
 
-	private static String comments(long count) {
-		return (count == 1) ? "1 comment" : count + " comments";
-	}
-
-	private static String past(Moderation.Action action) {
+	/**
+	 * A message of its own for each action, rather than a word put into one sentence: in
+	 * other languages the rest of the sentence may have to agree with it.
+	 */
+	private String unchanged(Moderation.Action action, String id, Locale locale) {
 		return switch (action) {
-			case APPROVE -> "published";
-			case SPAM -> "spam";
-			case DELETE -> "deleted";
-			case RESTORE -> "restored";
+			case APPROVE -> message("desk.unchanged.approve", locale, id);
+			case SPAM -> message("desk.unchanged.spam", locale, id);
+			case DELETE -> message("desk.unchanged.delete", locale, id);
+			case RESTORE -> message("desk.unchanged.restore", locale, id);
 		};
+	}
+
+	private String noneSelected(Moderation.Action action, Locale locale) {
+		return switch (action) {
+			case APPROVE -> message("desk.none.approve", locale);
+			case SPAM -> message("desk.none.spam", locale);
+			case DELETE -> message("desk.none.delete", locale);
+			case RESTORE -> message("desk.none.restore", locale);
+		};
+	}
+
+	/**
+	 * @return the two in a row, as the language puts sentences; either alone when the
+	 * other is empty
+	 */
+	private String sentences(String first, String then, Locale locale) {
+		return first.isEmpty() ? then : then.isEmpty() ? first : message("desk.sentences", locale, first, then);
+	}
+
+	private String message(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
 	}
 
 }

@@ -15,6 +15,7 @@ import blog.post.Post;
 import blog.post.PostCatalog;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,17 +42,20 @@ class DeskController {
 
 	private final PostCatalog catalog;
 
-	DeskController(Moderation moderation, ModerationMode mode, Desk desk, PostCatalog catalog) {
+	private final MessageSource messages;
+
+	DeskController(Moderation moderation, ModerationMode mode, Desk desk, PostCatalog catalog, MessageSource messages) {
 		this.moderation = moderation;
 		this.mode = mode;
 		this.desk = desk;
 		this.catalog = catalog;
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin")
 	String showDesk(@RequestParam(name = "show", defaultValue = "queue") String show,
 			@RequestParam(name = "q", required = false) @Nullable String search,
-			@RequestParam(name = "page", defaultValue = "1") String pageParameter, Model model) {
+			@RequestParam(name = "page", defaultValue = "1") String pageParameter, Model model, Locale locale) {
 		Moderation.Filter filter = filter(show);
 		String query = (search != null) ? search.strip() : "";
 		if (query.length() > SEARCH_MAX) {
@@ -65,28 +69,28 @@ class DeskController {
 		}
 		List<Moderation.Item> items = this.moderation.list(filter, query, page);
 		return desk(model, filter.name().toLowerCase(Locale.ROOT), query, items, total, page, pages,
-				back(filter, query, page));
+				back(filter, query, page), locale);
 	}
 
 	/**
 	 * One comment on the desk: where a mail about a held comment links to.
 	 */
 	@GetMapping("/admin/comments/{id}")
-	String showComment(@PathVariable String id, Model model) {
+	String showComment(@PathVariable String id, Model model, Locale locale) {
 		Moderation.Item item = (id.matches("\\d{1,18}") ? this.moderation.find(Long.parseLong(id))
 				: Optional.<Moderation.Item>empty())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return desk(model, "one", "", List.of(item), 1, 1, 1, "/admin/comments/" + id);
+		return desk(model, "one", "", List.of(item), 1, 1, 1, "/admin/comments/" + id, locale);
 	}
 
 	private String desk(Model model, String show, String query, List<Moderation.Item> items, long total, int page,
-			int pages, String back) {
+			int pages, String back, Locale locale) {
 		Map<String, String> titles = new HashMap<>();
 		for (Post post : this.catalog.posts()) {
 			titles.put(post.slug(), post.title());
 		}
 		model.addAttribute("show", show);
-		model.addAttribute("tabs", tabs());
+		model.addAttribute("tabs", tabs(locale));
 		model.addAttribute("q", query);
 		model.addAttribute("items", items);
 		model.addAttribute("total", total);
@@ -108,24 +112,28 @@ class DeskController {
 	}
 
 	/**
-	 * @return the desk's lists, each with its count
+	 * @return the desk's lists, each with its count, labelled in the request's language
 	 */
-	private List<Tab> tabs() {
+	private List<Tab> tabs(Locale locale) {
 		Map<Comment.Status, Long> counts = this.moderation.counts();
 		List<Tab> tabs = new ArrayList<>();
 		for (Moderation.Filter filter : Moderation.Filter.values()) {
 			String name = filter.name().toLowerCase(Locale.ROOT);
 			String label = switch (filter) {
-				case QUEUE -> "Queue";
-				case REPORTED -> "Reported (" + this.moderation.reported() + ")";
-				case HELD -> "Held (" + counts.get(Comment.Status.PENDING) + ")";
-				case PUBLISHED -> "Published (" + counts.get(Comment.Status.PUBLISHED) + ")";
-				case SPAM -> "Spam (" + counts.get(Comment.Status.SPAM) + ")";
-				case DELETED -> "Deleted (" + counts.get(Comment.Status.DELETED) + ")";
+				case QUEUE -> this.messages.getMessage("desk.tab.queue", null, locale);
+				case REPORTED -> label("desk.tab.reported", this.moderation.reported(), locale);
+				case HELD -> label("desk.tab.held", counts.get(Comment.Status.PENDING), locale);
+				case PUBLISHED -> label("desk.tab.published", counts.get(Comment.Status.PUBLISHED), locale);
+				case SPAM -> label("desk.tab.spam", counts.get(Comment.Status.SPAM), locale);
+				case DELETED -> label("desk.tab.deleted", counts.get(Comment.Status.DELETED), locale);
 			};
 			tabs.add(new Tab(name, label, (filter == Moderation.Filter.QUEUE) ? "/admin" : "/admin?show=" + name));
 		}
 		return tabs;
+	}
+
+	private String label(String key, @Nullable Number count, Locale locale) {
+		return this.messages.getMessage(key, new Object[] { count }, locale);
 	}
 
 	private Map<String, String> permalinks() {
