@@ -21,6 +21,12 @@ class ArchitectureTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("blog");
 
+	/**
+	 * what the bean registrations Spring AOT writes at build time are called
+	 * ({@code X__BeanDefinitions}): generated, and naming every bean by design
+	 */
+	static final String GENERATED = "__";
+
 	@Test
 	void noPackageShouldBePartOfACycle() {
 		slices().matching("blog.(**)").should().beFreeOfCycles().check(MAIN);
@@ -30,6 +36,8 @@ class ArchitectureTests {
 	void theRootPackageShouldOnlyStartTheApplication() {
 		noClasses().that()
 			.resideInAPackage("blog")
+			.and()
+			.haveSimpleNameNotContaining(GENERATED)
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("blog.system..", "blog.post..", "blog.comment..", "blog.admin..", "blog.feed..")
@@ -97,6 +105,8 @@ class ArchitectureTests {
 	void nothingShouldUseTheDesk() {
 		noClasses().that()
 			.resideOutsideOfPackage("blog.admin..")
+			.and()
+			.haveSimpleNameNotContaining(GENERATED)
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("blog.admin..")

@@ -2,7 +2,6 @@ package blog.comment.moderation;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -159,11 +158,7 @@ public class Moderation {
 		/** delete it (hidden; restorable until purged) */
 		DELETE,
 		/** give a spam or deleted comment back the status it had */
-		RESTORE;
-
-		public String label() {
-			return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
-		}
+		RESTORE
 
 	}
 

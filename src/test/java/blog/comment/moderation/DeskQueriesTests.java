@@ -5,12 +5,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import blog.comment.CommentsChanged;
 import blog.support.BlogTest;
 import blog.support.TestContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,9 @@ class DeskQueriesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@AfterEach
 	void stopCounting() {
@@ -64,6 +69,8 @@ class DeskQueriesTests {
 			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
 			.param("hash", UUID.randomUUID().toString())
 			.update();
+		// written past the write path: the post's page and thread index are told
+		this.events.publishEvent(CommentsChanged.any(TestContent.ESSAY_SLUG));
 		return this.jdbc.sql("select max(id) from comment").query(Long.class).single();
 	}
 
