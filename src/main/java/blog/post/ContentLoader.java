@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads {@code content/}: {@code site.yaml}, {@code sidebar.yaml} and {@code posts/*.md}.
  * Everything is checked and rendered here, once; the first fault stops the load with a
- * {@link ContentException} naming the file, the line and what is wrong.
+ * {@link ContentException} naming the file, the line and what is wrong. (Longer than our
+ * other classes: every rule a content file must follow is here, next to its message.)
  */
 final class ContentLoader {
 

@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * A YAML mapping read with its line numbers, so that every fault in a content file can be
  * reported at the line where it is. Keys are checked against the ones a file may hold: a
- * misspelt key is a fault, never silently ignored.
+ * misspelt key is a fault, never silently ignored. (Longer than our other classes: one
+ * reader of YAML with its line numbers, which SnakeYAML leaves to its callers.)
  */
 final class YamlMapping {
 

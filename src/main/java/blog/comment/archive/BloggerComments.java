@@ -43,7 +43,7 @@ final class BloggerComments {
 		Set<String> notHere = new TreeSet<>();
 		int notHereCount = 0;
 		int left = 0;
-		for (BloggerExport.Entry entry : contents.comments()) {
+		for (BloggerEntry entry : contents.comments()) {
 			if (!entry.live) {
 				left++;
 				continue;

@@ -75,10 +75,10 @@ final class BloggerExport {
 								+ ">, not an Atom <feed>");
 			}
 			Map<String, String> posts = new HashMap<>();
-			List<Entry> comments = new ArrayList<>();
+			List<BloggerEntry> comments = new ArrayList<>();
 			while (reader.nextTag() == XMLStreamConstants.START_ELEMENT) {
 				if (ATOM.equals(reader.getNamespaceURI()) && "entry".equals(reader.getLocalName())) {
-					Entry entry = entry(reader);
+					BloggerEntry entry = entry(reader);
 					if (entry.post() && entry.id() != null && entry.address() != null) {
 						posts.put(entry.id(), entry.address());
 					}
@@ -108,8 +108,8 @@ final class BloggerExport {
 		}
 	}
 
-	private static Entry entry(XMLStreamReader reader) throws XMLStreamException {
-		Entry entry = new Entry(reader.getLocation().getLineNumber());
+	private static BloggerEntry entry(XMLStreamReader reader) throws XMLStreamException {
+		BloggerEntry entry = new BloggerEntry(reader.getLocation().getLineNumber());
 		while (reader.nextTag() == XMLStreamConstants.START_ELEMENT) {
 			String namespace = reader.getNamespaceURI();
 			String name = reader.getLocalName();
@@ -247,75 +247,7 @@ final class BloggerExport {
 	 * @param posts each post's Blogger number and address
 	 * @param comments the comments, in the file's order
 	 */
-	record Contents(Map<String, String> posts, List<Entry> comments) {
-	}
-
-	/**
-	 * An entry of the file, as far as it was read.
-	 */
-	static final class Entry {
-
-		final int line;
-
-		@Nullable String tag;
-
-		@Nullable String id;
-
-		@Nullable String kind;
-
-		@Nullable String published;
-
-		@Nullable String html;
-
-		@Nullable String author;
-
-		@Nullable String address;
-
-		@Nullable String post;
-
-		@Nullable String postAddress;
-
-		@Nullable String parent;
-
-		boolean live = true;
-
-		Entry(int line) {
-			this.line = line;
-		}
-
-		boolean post() {
-			return "post".equals(this.kind);
-		}
-
-		boolean comment() {
-			return "comment".equals(this.kind);
-		}
-
-		@Nullable String id() {
-			return this.id;
-		}
-
-		@Nullable String address() {
-			return this.address;
-		}
-
-		/**
-		 * @return when it was written
-		 * @throws ImportException when the time is missing or not RFC 3339
-		 */
-		Instant publishedAt() {
-			if (this.published == null) {
-				throw new ImportException(this.line, "a comment has no <published> time");
-			}
-			try {
-				return OffsetDateTime.parse(this.published).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				throw new ImportException(this.line,
-						"a comment's time '" + this.published + "' is not a date and time");
-			}
-		}
-
+	record Contents(Map<String, String> posts, List<BloggerEntry> comments) {
 	}
 
 }

@@ -59,14 +59,14 @@ class BloggerExportTests {
 	@Test
 	void aLegacyExportShouldStillBeRead() throws IOException {
 		BloggerExport.Contents contents = BloggerExport.read(resource("legacy-export.xml"));
-		assertThat(contents.comments()).extracting(BloggerExport.Entry::id)
+		assertThat(contents.comments()).extracting(BloggerEntry::id)
 			.containsExactly("1001", "1002", "1003", "1004", "1005", "2001");
 	}
 
 	@Test
 	void aTakeoutFeedShouldStillBeRead() throws IOException {
 		BloggerExport.Contents contents = BloggerExport.read(resource("takeout-feed.atom"));
-		assertThat(contents.comments()).extracting(BloggerExport.Entry::id).containsExactly("601", "602", "603", "604");
+		assertThat(contents.comments()).extracting(BloggerEntry::id).containsExactly("601", "602", "603", "604");
 	}
 
 	private static BloggerExport.Contents read(String xml) {
