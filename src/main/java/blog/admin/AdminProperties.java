@@ -33,7 +33,7 @@ record AdminProperties(@DefaultValue("editor") String username, @Nullable String
 		if (passwordHash != null && !passwordHash.isBlank() && !passwordHash
 			.matches("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}|\\{argon2}\\$argon2id?\\$.+")) {
 			throw new IllegalArgumentException(
-					"blog.admin.password-hash must be a {bcrypt}… or {argon2}… hash (see README, 'The editor's desk'),"
+					"blog.admin.password-hash must be a {bcrypt}… or {argon2}… hash (see docs/desk.md),"
 							+ " never the password itself");
 		}
 		if (!CronExpression.isValidExpression(purgeCron)) {

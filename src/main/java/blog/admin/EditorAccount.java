@@ -74,7 +74,7 @@ class EditorAccount implements UserDetailsService {
 			logger.warn("No blog.admin.password-hash is set, so the editor's desk (/admin) has a one-time password,"
 					+ " shown only this once. User: " + this.username + "  Password: " + password
 					+ "  (only its hash is kept, in " + file.toAbsolutePath() + "; set blog.admin.password-hash to"
-					+ " choose your own: see README)");
+					+ " choose your own: see docs/desk.md)");
 			return hash;
 		}
 		catch (IOException ex) {

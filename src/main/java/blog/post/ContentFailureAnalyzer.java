@@ -13,7 +13,7 @@ class ContentFailureAnalyzer extends AbstractFailureAnalyzer<ContentException> {
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ContentException cause) {
 		return new FailureAnalysis(cause.getMessage(),
-				"Fix the content file named above (see README.md, 'Editing content'), or point blog.content-dir "
+				"Fix the content file named above (see docs/content.md), or point blog.content-dir "
 						+ "at another folder.",
 				cause);
 	}

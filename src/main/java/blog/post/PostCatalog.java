@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Everything {@code content/} holds, read and rendered once at startup and never changed:
@@ -48,9 +47,8 @@ public final class PostCatalog {
 		for (Post post : this.posts) {
 			post.labels().forEach((label) -> labels.merge(label, 1, Integer::sum));
 			months.merge(post.published().month(), 1, Integer::sum);
-			this.words.put(post.slug(),
-					normalized(post.title() + " " + post.description() + " " + String.join(" ", post.labels()) + " "
-							+ HtmlUtils.htmlUnescape(post.html().replaceAll("<[^>]*>", " "))));
+			this.words.put(post.slug(), normalized(post.title() + " " + post.description() + " "
+					+ String.join(" ", post.labels()) + " " + Jsoup.parse(post.html()).text()));
 		}
 		this.labels = labels.entrySet().stream().map((entry) -> new Count<>(entry.getKey(), entry.getValue())).toList();
 		this.months = months.entrySet().stream().map((entry) -> new Month(entry.getKey(), entry.getValue())).toList();

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The blog's own settings under {@code blog.*}, but for those of a feature, which that
  * feature keeps in a record of its own ({@code blog.comments.*} in comment/,
- * {@code blog.admin.*} in admin/). README.md lists them all with their defaults.
+ * {@code blog.admin.*} in admin/). docs/operations.md lists them all with their defaults.
  *
  * @param contentDir folder holding site.yaml, sidebar.yaml and posts/
  * @param dataDir folder where H2 keeps the comments, and the generated form secret

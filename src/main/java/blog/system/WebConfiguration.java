@@ -47,7 +47,8 @@ class WebConfiguration {
 
 	/**
 	 * A post page is 40–70 KB: Tomcat's default 8 KB socket write buffer sends it in
-	 * eight or nine writes, a 64 KB one in one or two (bench/run: see README).
+	 * eight or nine writes, a 64 KB one in one or two (bench/run: see
+	 * docs/benchmarks.md).
 	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageSizedSocketBuffer() {

@@ -231,6 +231,22 @@ class DeskTests {
 	}
 
 	@Test
+	void backWithALineBreakShouldBeRefusedBeforeAnythingIsDone() {
+		long id = heldComment();
+		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
+		editor.open("/admin");
+		for (String back : new String[] { "/admin?show=reported\nenv;", "/admin\r\nSet-Cookie: x=1", "/admin\u0000" }) {
+			Reply answer = editor.post("/admin/comments/" + id + "/approve", "back", back);
+			assertThat(answer.statusCode()).as(back).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Location")).as(back).isEmpty();
+			Reply bulk = editor.post("/admin/comments", "ids", Long.toString(id), "bulk", "approve", "back", back);
+			assertThat(bulk.statusCode()).as(back).isEqualTo(400);
+		}
+		assertThat(status(id)).as("nothing was applied").isEqualTo("PENDING");
+		assertThat(audit(id)).isEmpty();
+	}
+
+	@Test
 	void modeChosenOnTheDeskShouldRuleNewCommentsAndBeAudited() {
 		Editor editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 		assertThat(editor.open("/admin").selectFirst("#mode-links").hasAttr("checked")).isTrue();

@@ -3,15 +3,13 @@ package blog.admin;
 import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import blog.comment.CommentsChanged;
 import blog.comment.Reader;
 import blog.support.BlogTest;
+import blog.support.Fixtures;
 import blog.support.MockWeb;
 import blog.support.Reply;
 import org.jsoup.Jsoup;
@@ -181,20 +179,8 @@ class ReportTests {
 		return InetAddress.getByName("127.0.1." + nextClient++);
 	}
 
-	/** a published comment, written straight to the database as a fixture */
 	private long published(String text) {
-		this.jdbc.sql("""
-				insert into comment (post_slug, author_name, body_markdown, body_html, status, created_at, client_hash,
-				  body_hash, delete_token_hash)
-				values (:slug, 'Fixture', :text, :html, 'PUBLISHED', :now, 'fixture', :hash, 'none')""")
-			.param("slug", ESSAY_SLUG)
-			.param("text", text)
-			.param("html", "<p>" + text + "</p>")
-			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
-			.param("hash", UUID.randomUUID().toString())
-			.update();
-		this.events.publishEvent(CommentsChanged.any(ESSAY_SLUG));
-		return this.jdbc.sql("select max(id) from comment").query(Long.class).single();
+		return Fixtures.publishedComment(this.jdbc, this.events, text);
 	}
 
 	private boolean shownOnThePost(long id) {

@@ -1,11 +1,11 @@
 package blog.comment;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import blog.support.BlogTest;
+import blog.support.Fixtures;
 import blog.support.MockWeb;
 import blog.support.Reply;
 import blog.support.TestContent;
@@ -110,20 +110,8 @@ class SpamDefenceTests {
 		return issued + "." + this.keys.sign("form", SLUG + "\n" + issued);
 	}
 
-	/** a published comment, written straight to the database as a fixture */
 	private long published(String text) {
-		this.jdbc.sql("""
-				insert into comment (post_slug, author_name, body_markdown, body_html, status, created_at, client_hash,
-				  body_hash, delete_token_hash)
-				values (:slug, 'Fixture', :text, :html, 'PUBLISHED', :now, 'fixture', :hash, 'none')""")
-			.param("slug", SLUG)
-			.param("text", text)
-			.param("html", "<p>" + text + "</p>")
-			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
-			.param("hash", UUID.randomUUID().toString())
-			.update();
-		this.events.publishEvent(CommentsChanged.any(SLUG));
-		return this.jdbc.sql("select max(id) from comment").query(Long.class).single();
+		return Fixtures.publishedComment(this.jdbc, this.events, text);
 	}
 
 }

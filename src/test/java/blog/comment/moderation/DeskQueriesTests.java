@@ -5,9 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import blog.comment.CommentsChanged;
 import blog.support.BlogTest;
-import blog.support.TestContent;
+import blog.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,19 +58,7 @@ class DeskQueriesTests {
 	}
 
 	private long reported(String text) {
-		this.jdbc.sql("""
-				insert into comment (post_slug, author_name, body_markdown, body_html, status, created_at, client_hash,
-				  body_hash, delete_token_hash)
-				values (:slug, 'Fixture', :text, :html, 'PUBLISHED', :now, 'fixture', :hash, 'none')""")
-			.param("slug", TestContent.ESSAY_SLUG)
-			.param("text", text)
-			.param("html", "<p>" + text + "</p>")
-			.param("now", Instant.now().atOffset(ZoneOffset.UTC))
-			.param("hash", UUID.randomUUID().toString())
-			.update();
-		// written past the write path: the post's page and thread index are told
-		this.events.publishEvent(CommentsChanged.any(TestContent.ESSAY_SLUG));
-		return this.jdbc.sql("select max(id) from comment").query(Long.class).single();
+		return Fixtures.publishedComment(this.jdbc, this.events, text);
 	}
 
 	private void report(long id, String reason) {
