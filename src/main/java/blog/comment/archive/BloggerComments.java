@@ -1,5 +1,7 @@
 package blog.comment.archive;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import blog.comment.Comment;
 import blog.post.Post;
 import blog.post.PostCatalog;
 import blog.system.Text;
+import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -50,7 +53,7 @@ final class BloggerComments {
 			}
 			String address = (entry.post != null && contents.posts().containsKey(entry.post))
 					? contents.posts().get(entry.post) : entry.postAddress;
-			String path = BloggerExport.path(address);
+			String path = path(address);
 			Post post = (path != null) ? this.byPath.get(path) : null;
 			if (post == null) {
 				notHere.add((path != null) ? path : "a post the file does not name");
@@ -98,6 +101,22 @@ final class BloggerComments {
 		});
 		String plain = Text.clean(text.toString()).strip();
 		return (plain.length() > JsonArchive.TEXT_MAX) ? plain.substring(0, JsonArchive.TEXT_MAX) : plain;
+	}
+
+	/**
+	 * @param address a post's address, absolute or a path
+	 * @return its path, without query or fragment
+	 */
+	private static @Nullable String path(@Nullable String address) {
+		if (address == null || address.isBlank()) {
+			return null;
+		}
+		try {
+			return new URI(address.strip()).getPath();
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	private static String shortened(String name) {

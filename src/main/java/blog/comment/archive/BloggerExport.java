@@ -1,8 +1,6 @@
 package blog.comment.archive;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -208,22 +206,6 @@ final class BloggerExport {
 		}
 		Matcher number = NUMBER.matcher(id.strip());
 		return number.find() ? number.group(1) : id.strip();
-	}
-
-	/**
-	 * @param address a post's address, absolute or a path
-	 * @return its path, without query or fragment
-	 */
-	static @Nullable String path(@Nullable String address) {
-		if (address == null || address.isBlank()) {
-			return null;
-		}
-		try {
-			return new URI(address.strip()).getPath();
-		}
-		catch (URISyntaxException ex) {
-			return null;
-		}
 	}
 
 	private static String firstLine(@Nullable String message) {
