@@ -9,17 +9,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Comment load for bench/run: CLIENTS clients, each from its own loopback address (so the
- * blog sees different readers, as it would on the internet), post comments one after
- * another for SECONDS. Counts the comments answered 303, each one committed to disk.
+ * Comment load for bench/run and bench/load: CLIENTS clients, each from its own loopback
+ * address (so the blog sees different readers, as it would on the internet), post
+ * comments one after another for SECONDS. Counts the comments answered 303, each one
+ * committed to disk.
+ * <p>
+ * With RATE, the clients together post that many comments a second, no more. With
+ * {@code visible}, the first client then opens the public page its comment went to
+ * (without its private query) until the comment is on it, and the time from the answer
+ * to that is reported (median and worst).
  *
- * Usage: java bench/CommentLoad.java PORT PATH SECONDS CLIENTS
+ * Usage: java bench/CommentLoad.java PORT PATH SECONDS CLIENTS [RATE [visible]]
  */
 public class CommentLoad {
 
@@ -28,6 +37,11 @@ public class CommentLoad {
 		String path = args[1];
 		double seconds = Double.parseDouble(args[2]);
 		int clients = Integer.parseInt(args[3]);
+		double rate = (args.length > 4) ? Double.parseDouble(args[4]) : 0;
+		boolean visible = args.length > 5 && args[5].equals("visible");
+		List<Long> delays = Collections.synchronizedList(new ArrayList<>());
+		AtomicLong unseen = new AtomicLong();
+		HttpClient reader = HttpClient.newHttpClient();
 		String page = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
 					HttpResponse.BodyHandlers.ofString())
@@ -46,12 +60,30 @@ public class CommentLoad {
 			threads[c] = new Thread(() -> {
 				try {
 					InetAddress from = InetAddress.getByName("127.0.0." + (client + 2));
+					long next = System.nanoTime();
 					for (int i = 0; running.get(); i++) {
+						if (rate > 0) {
+							next += (long) (1e9 * clients / rate);
+							long wait = next - System.nanoTime();
+							if (wait > 0) {
+								Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+							}
+						}
 						String form = "name=Bench+" + client + "&token=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
 								+ "&body=" + URLEncoder.encode("Benchmark comment " + run + "/" + client + "/" + i
 										+ ": diplomacy needs both sides at the table.", StandardCharsets.UTF_8);
-						if (post(from, port, path + "/comments", form) == 303) {
+						String location = post(from, port, path + "/comments", form);
+						if (location != null) {
 							acknowledged.incrementAndGet();
+							if (visible && client == 0) {
+								long delay = untilShown(reader, port, location);
+								if (delay < 0) {
+									unseen.incrementAndGet();
+								}
+								else {
+									delays.add(delay);
+								}
+							}
 						}
 						else {
 							other.incrementAndGet();
@@ -60,6 +92,9 @@ public class CommentLoad {
 				}
 				catch (IOException ex) {
 					other.incrementAndGet();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
 				}
 			});
 		}
@@ -73,11 +108,48 @@ public class CommentLoad {
 			thread.join();
 		}
 		double elapsed = (System.nanoTime() - start) / 1e9;
-		System.out.printf("acknowledged=%d other=%d seconds=%.2f rate=%.0f%n", acknowledged.get(), other.get(),
-				elapsed, acknowledged.get() / elapsed);
+		String shown = "";
+		if (visible) {
+			List<Long> sorted = new ArrayList<>(delays);
+			Collections.sort(sorted);
+			shown = sorted.isEmpty() ? " visible_median_ms=- visible_max_ms=- unseen=" + unseen.get()
+					: String.format(" visible_median_ms=%d visible_max_ms=%d visible_checked=%d unseen=%d",
+							sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), sorted.size(), unseen.get());
+		}
+		System.out.printf("acknowledged=%d other=%d seconds=%.2f rate=%.0f%s%n", acknowledged.get(), other.get(),
+				elapsed, acknowledged.get() / elapsed, shown);
 	}
 
-	static int post(InetAddress from, int port, String target, String form) throws IOException {
+	/**
+	 * @param location where the blog sent the comment's writer: its page, with the
+	 * writer's private query
+	 * @return milliseconds until the public page shows the comment, -1 if not within 5 s
+	 */
+	static long untilShown(HttpClient reader, int port, String location) throws IOException, InterruptedException {
+		Matcher posted = Pattern.compile("[?&]posted=(\\d+)").matcher(location);
+		if (!posted.find()) {
+			return -1;
+		}
+		String anchor = "id=\"comment-" + posted.group(1) + "\"";
+		String page = location.replaceAll("[?&]posted=.*", "");
+		long start = System.nanoTime();
+		while (System.nanoTime() - start < 5_000_000_000L) {
+			String body = reader
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + page)).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.body();
+			if (body.contains(anchor)) {
+				return (System.nanoTime() - start) / 1_000_000;
+			}
+			Thread.sleep(5);
+		}
+		return -1;
+	}
+
+	/**
+	 * @return where a 303 sent the writer, {@code null} for any other answer
+	 */
+	static String post(InetAddress from, int port, String target, String form) throws IOException {
 		byte[] body = form.getBytes(StandardCharsets.UTF_8);
 		String head = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n"
 				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
@@ -88,9 +160,12 @@ public class CommentLoad {
 			out.write(body);
 			out.flush();
 			InputStream in = socket.getInputStream();
-			byte[] status = in.readNBytes(12);
-			in.readAllBytes();
-			return Integer.parseInt(new String(status, 9, 3, StandardCharsets.ISO_8859_1));
+			String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+			if (!answer.startsWith("HTTP/1.1 303")) {
+				return null;
+			}
+			Matcher location = Pattern.compile("(?im)^Location: *(\\S+)").matcher(answer);
+			return location.find() ? location.group(1).replaceFirst("^https?://[^/]+", "") : "";
 		}
 	}
 

@@ -81,19 +81,41 @@ public class CommentRepository {
 	}
 
 	/**
-	 * @return the post's published comments and the deleted ones (which may stand in for
-	 * a thread's removed head), oldest first
+	 * @param heads thread heads, by id
+	 * @return those threads as readers see them: each head (published, or deleted) and
+	 * its published replies, in thread order (by time, then id)
 	 */
-	List<Comment> publishedAndDeleted(String slug) {
+	List<Comment> threads(List<Long> heads) {
 		return this.jdbc.sql("select " + COLUMNS + """
-				 from comment c where c.post_slug = :slug and c.status in ('PUBLISHED', 'DELETED')
-				order by c.created_at, c.id""").param("slug", slug).query(CommentRepository::comment).list();
+				 from comment c where c.id in (:heads) and c.status in ('PUBLISHED', 'DELETED')
+				union all
+				select""" + " " + COLUMNS + """
+				 from comment c where c.parent_id in (:heads) and c.status = 'PUBLISHED'
+				order by created_at, id""").param("heads", heads).query(CommentRepository::comment).list();
 	}
 
 	/**
-	 * @return the post's thread heads that readers see, in the order of
-	 * {@link #publishedAndDeleted}: published top-level comments, and deleted ones that
-	 * keep published replies
+	 * @return the ids, in order, of the post's published comments that readers see: the
+	 * published thread heads and the published replies of heads that are published or
+	 * deleted
+	 */
+	long[] shownPublishedIds(String slug) {
+		return this.jdbc.sql("""
+				select r.id from comment r where r.post_slug = :slug and r.status = 'PUBLISHED'
+				  and (r.parent_id is null or exists (select 1 from comment h where h.id = r.parent_id
+				    and h.parent_id is null and h.status in ('PUBLISHED', 'DELETED')))
+				order by r.id""")
+			.param("slug", slug)
+			.query(Long.class)
+			.list()
+			.stream()
+			.mapToLong(Long::longValue)
+			.toArray();
+	}
+
+	/**
+	 * @return the post's thread heads that readers see, in thread order (by time, then
+	 * id): published top-level comments, and deleted ones that keep published replies
 	 */
 	List<ThreadIndex.Head> shownHeads(String slug) {
 		return this.jdbc.sql("""

@@ -22,21 +22,23 @@ public record CommentThread(int count, List<Entry> comments, int page, int pages
 	/** Top-level comments on a page; a longer thread is paged with plain links. */
 	public static final int PER_PAGE = 50;
 
-	static CommentThread of(List<Comment> stored, int page) {
-		List<Entry> shown = threads(stored);
-		int count = 0;
-		for (Entry head : shown) {
-			count += (head.published() ? 1 : 0) + head.replies().size();
-		}
-		int pages = Math.max(1, (shown.size() + PER_PAGE - 1) / PER_PAGE);
-		int from = Math.min(shown.size(), (page - 1) * PER_PAGE);
-		return new CommentThread(count, List.copyOf(shown.subList(from, Math.min(shown.size(), from + PER_PAGE))), page,
-				pages);
+	/**
+	 * @param stored the page's threads as stored: their heads (published or deleted) and
+	 * published replies, in thread order
+	 * @param page this page, from 1
+	 * @param count the published comments on the post, replies included
+	 * @param threads how many threads the post shows
+	 * @return the page
+	 */
+	static CommentThread of(List<Comment> stored, int page, int count, int threads) {
+		return new CommentThread(count, List.copyOf(threads(stored)), page,
+				Math.max(1, (threads + PER_PAGE - 1) / PER_PAGE));
 	}
 
 	/**
 	 * @return the threads readers see, oldest first: each top-level comment with its
-	 * published replies; a deleted one only while it has replies
+	 * published replies; a deleted one only while it has replies (the outline that chose
+	 * the page may be a moment older than the rows)
 	 */
 	private static List<Entry> threads(List<Comment> stored) {
 		Map<Long, Entry> heads = new LinkedHashMap<>();

@@ -129,13 +129,13 @@ class CommentWriter implements DisposableBean {
 	private List<Long> store(List<Pending> group) {
 		List<Long> ids = this.transactions.execute((status) -> {
 			List<Long> stored = new ArrayList<>(group.size());
-			Map<String, List<CommentsChanged.NewThread>> posts = new LinkedHashMap<>();
+			Map<String, List<CommentsChanged.Added>> posts = new LinkedHashMap<>();
 			for (Pending pending : group) {
 				long id = this.repository.insert(pending.comment());
 				stored.add(id);
 				added(posts, pending.comment(), id);
 			}
-			posts.forEach((post, threads) -> this.events.publishEvent(new CommentsChanged(post, threads)));
+			posts.forEach((post, published) -> this.events.publishEvent(new CommentsChanged(post, published)));
 			return stored;
 		});
 		if (ids == null) {
@@ -150,13 +150,12 @@ class CommentWriter implements DisposableBean {
 		}
 	}
 
-	/** notes a stored comment under its post, and the thread it starts, if it does */
-	private static void added(Map<String, List<CommentsChanged.NewThread>> posts, CommentRepository.NewComment comment,
+	/** notes a stored comment under its post, if readers see it */
+	private static void added(Map<String, List<CommentsChanged.Added>> posts, CommentRepository.NewComment comment,
 			long id) {
-		List<CommentsChanged.NewThread> threads = posts.computeIfAbsent(comment.postSlug(),
-				(post) -> new ArrayList<>());
-		if (comment.parentId() == null && comment.status() == Comment.Status.PUBLISHED) {
-			threads.add(new CommentsChanged.NewThread(comment.createdAt(), id));
+		List<CommentsChanged.Added> published = posts.computeIfAbsent(comment.postSlug(), (post) -> new ArrayList<>());
+		if (comment.status() == Comment.Status.PUBLISHED) {
+			published.add(new CommentsChanged.Added(comment.createdAt(), id, comment.parentId()));
 		}
 	}
 

@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * and its index of threads follow it, so that no writer has to remember to tell them.
  *
  * @param post the post's slug
- * @param newThreads when the change only added comments: the threads they start (their
- * first comments, published); {@code null} when anything may have changed
+ * @param published when the change only added comments: the published ones among them
+ * (none when all were held); {@code null} when anything may have changed
  */
-public record CommentsChanged(String post, @Nullable List<NewThread> newThreads) {
+public record CommentsChanged(String post, @Nullable List<Added> published) {
 
 	public CommentsChanged {
-		newThreads = (newThreads != null) ? List.copyOf(newThreads) : null;
+		published = (published != null) ? List.copyOf(published) : null;
 	}
 
 	/**
@@ -31,12 +31,13 @@ public record CommentsChanged(String post, @Nullable List<NewThread> newThreads)
 	}
 
 	/**
-	 * A new thread: a published comment that replies to none.
+	 * A comment added as published.
 	 *
 	 * @param created when it was written, to the microsecond
 	 * @param id its number
+	 * @param parentId the thread it replies to, {@code null} when it starts one
 	 */
-	public record NewThread(Instant created, long id) {
+	public record Added(Instant created, long id, @Nullable Long parentId) {
 	}
 
 }

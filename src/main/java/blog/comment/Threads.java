@@ -16,9 +16,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The threads readers see under each post: a page of them, the page a comment is on, and
  * each post's version, which moves once any change to its comments is committed (here, or
- * on another instance). The order of each post's threads is kept in a
- * {@link ThreadIndex}, so that finding a comment's page is a binary search, not a count
- * over the thread.
+ * on another instance). Each post's thread is kept in outline in a {@link ThreadIndex},
+ * so that a page reads only its own threads from the database and finding a comment's
+ * page is a binary search: neither costs more as the thread grows.
  */
 @Component
 public class Threads {
@@ -48,7 +48,10 @@ public class Threads {
 	 * @return that page of the post's published thread
 	 */
 	public CommentThread page(Post post, int page) {
-		return CommentThread.of(this.repository.publishedAndDeleted(post.slug()), page);
+		ThreadIndex.Slice slice = this.index.slice(post.slug(), () -> version(post.slug()),
+				(page - 1) * CommentThread.PER_PAGE, CommentThread.PER_PAGE, () -> outline(post.slug()));
+		List<Comment> stored = slice.heads().isEmpty() ? List.of() : this.repository.threads(slice.heads());
+		return CommentThread.of(stored, page, slice.count(), slice.threads());
 	}
 
 	/**
@@ -64,8 +67,8 @@ public class Threads {
 		if (head.isEmpty() || !shown(head.get())) {
 			return 1;
 		}
-		int before = this.index.before(post.slug(), version(post.slug()), head.get().createdAt(), head.get().id(),
-				() -> this.repository.shownHeads(post.slug()));
+		int before = this.index.before(post.slug(), () -> version(post.slug()), head.get().createdAt(), head.get().id(),
+				() -> outline(post.slug()));
 		return before / CommentThread.PER_PAGE + 1;
 	}
 
@@ -101,13 +104,13 @@ public class Threads {
 				|| (head.status() == Comment.Status.DELETED && this.repository.hasPublishedReplies(head.id()));
 	}
 
+	private ThreadIndex.Outline outline(String slug) {
+		return new ThreadIndex.Outline(this.repository.shownHeads(slug), this.repository.shownPublishedIds(slug));
+	}
+
 	@TransactionalEventListener(fallbackExecution = true)
 	void changed(CommentsChanged change) {
-		List<ThreadIndex.Head> heads = (change.newThreads() != null) ? change.newThreads()
-			.stream()
-			.map((thread) -> new ThreadIndex.Head(thread.created(), thread.id()))
-			.toList() : null;
-		this.index.changed(change.post(), heads, () -> counter(change.post()).incrementAndGet());
+		this.index.changed(change.post(), change.published(), () -> counter(change.post()).incrementAndGet());
 	}
 
 	/**

@@ -5,12 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import blog.system.Hashes;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import blog.system.Keys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,6 +37,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * placeholder where the token goes, and kept as the bytes around it, plain and gzipped;
  * each request gets them with a fresh token spliced in. A comment written or deleted
  * moves the post's version, and the next request renders the page again.
+ * <p>
+ * One page is rendered by one request at a time: readers who ask for it meanwhile get the
+ * bytes it had before the change (a moment old), or, when there are none, wait for that
+ * render rather than start their own. So a popular post that draws comments costs one
+ * render per change however many readers arrive, and never one per reader. The pages kept
+ * are the ones readers ask for, within a quarter of the heap; the least used go first.
  * <p>
  * The ETag is weak (the token differs from answer to answer) and names the page's fixed
  * bytes and the hour, so that a page kept by a browser is revalidated with a fresh token
@@ -70,7 +80,17 @@ public class PageCacheFilter extends OncePerRequestFilter {
 	/** unguessable, so that no comment can hold it */
 	private final String placeholder = "token-placeholder-" + Keys.randomToken();
 
-	private final ConcurrentMap<String, Kept> kept = new ConcurrentHashMap<>();
+	/** the pages readers asked for, weighed in bytes */
+	private final Cache<String, Kept> kept = Caffeine.newBuilder()
+		.maximumWeight(Runtime.getRuntime().maxMemory() / 4)
+		.weigher((String key, Kept page) -> page.page().size())
+		.build();
+
+	/** how many times a page was rendered to be kept */
+	private final LongAdder renders = new LongAdder();
+
+	/** the renders under way, each with what its waiting readers will get */
+	private final ConcurrentMap<String, CompletableFuture<@Nullable Kept>> rendering = new ConcurrentHashMap<>();
 
 	PageCacheFilter(PostCatalog catalog, Discussion discussion, Clock clock, LocaleResolver locales) {
 		this.catalog = catalog;
@@ -92,13 +112,12 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		long version = this.discussion.version(slug);
 		String key = request.getRequestURI() + "?" + request.getQueryString() + "|"
 				+ this.locales.resolveLocale(request).getLanguage();
-		Kept page = this.kept.get(key);
+		Kept page = this.kept.getIfPresent(key);
 		if (page == null || page.version() != version) {
-			page = render(request, response, chain, version);
+			page = renderOnce(key, page, request, response, chain, version);
 			if (page == null) {
 				return;
 			}
-			this.kept.put(key, page);
 		}
 		String etag = "W/\"" + page.digest() + "-" + this.clock.instant().getEpochSecond() / 3600 + "\"";
 		response.setHeader("Cache-Control", "no-cache");
@@ -152,6 +171,41 @@ public class PageCacheFilter extends OncePerRequestFilter {
 				permalink.group(3));
 	}
 
+	/**
+	 * Renders the page, unless another request is rendering it already.
+	 * @param stale the bytes it had, if any
+	 * @return the page to send; {@code null} when this request was answered otherwise
+	 */
+	private @Nullable Kept renderOnce(String key, @Nullable Kept stale, HttpServletRequest request,
+			HttpServletResponse response, FilterChain chain, long version) throws ServletException, IOException {
+		CompletableFuture<@Nullable Kept> mine = new CompletableFuture<>();
+		CompletableFuture<@Nullable Kept> theirs = this.rendering.putIfAbsent(key, mine);
+		if (theirs != null) {
+			if (stale != null) {
+				return stale;
+			}
+			Kept rendered = theirs.join();
+			if (rendered == null) {
+				// not a page to keep (an error, say): this request asks for itself
+				chain.doFilter(request, response);
+			}
+			return rendered;
+		}
+		Kept rendered = null;
+		try {
+			this.renders.increment();
+			rendered = render(request, response, chain, version);
+			if (rendered != null) {
+				this.kept.put(key, rendered);
+			}
+		}
+		finally {
+			this.rendering.remove(key, mine);
+			mine.complete(rendered);
+		}
+		return rendered;
+	}
+
 	private @Nullable Kept render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
 			long version) throws ServletException, IOException {
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
@@ -171,6 +225,13 @@ public class PageCacheFilter extends OncePerRequestFilter {
 				this.placeholder.getBytes(StandardCharsets.US_ASCII));
 		capture.resetBuffer();
 		return new Kept(page, version, digest(page), capture.getContentType(), response.getHeader("Content-Language"));
+	}
+
+	/**
+	 * @return how many times a page was rendered to be kept, since the start
+	 */
+	long renders() {
+		return this.renders.sum();
 	}
 
 	static boolean acceptsGzip(@Nullable String acceptEncoding) {

@@ -57,6 +57,13 @@ final class SplicedPage {
 	}
 
 	/**
+	 * @return about how many bytes it holds
+	 */
+	int size() {
+		return this.head.length + this.tail.length + this.gzipHead.length + this.deflatedTail.length + 64;
+	}
+
+	/**
 	 * @return the bytes around the changing part, which name the page's content
 	 */
 	byte[][] fixedParts() {

@@ -4,9 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
+import blog.comment.CommentsChanged;
 import blog.support.BlogTest;
 import blog.support.MockWeb;
 import blog.support.Reply;
@@ -16,6 +24,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +40,12 @@ class PageCacheTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	PageCacheFilter filter;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Test
 	void pageShouldCarryAWeakETagAndBeRevalidated() {
@@ -84,6 +99,35 @@ class PageCacheTests {
 		assertThat(after.statusCode()).isEqualTo(200);
 		assertThat(after.body()).contains(text);
 		assertThat(after.headers().firstValue("ETag")).isNotEqualTo(etag);
+	}
+
+	@Test
+	void readersArrivingTogetherAfterAChangeShouldCostOneRender() throws Exception {
+		Web http = new MockWeb(this.mvc);
+		http.get(ESSAY);
+		this.events.publishEvent(CommentsChanged.any(TestContent.ESSAY_SLUG));
+		long before = this.filter.renders();
+		int readers = 16;
+		CyclicBarrier together = new CyclicBarrier(readers);
+		List<Future<Reply>> answers = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(readers);
+		try {
+			for (int i = 0; i < readers; i++) {
+				answers.add(pool.submit(() -> {
+					together.await();
+					return new MockWeb(this.mvc).get(ESSAY);
+				}));
+			}
+			for (Future<Reply> answer : answers) {
+				Reply reply = answer.get(30, TimeUnit.SECONDS);
+				assertThat(reply.statusCode()).isEqualTo(200);
+				assertThat(reply.body()).contains("</html>");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.filter.renders() - before).as("one render, the others wait or get the last page").isEqualTo(1);
 	}
 
 	@Test
