@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import blog.post.Post;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -22,6 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 public class Threads {
+
+	private static final Log logger = LogFactory.getLog(Threads.class);
 
 	private final CommentRepository repository;
 
@@ -105,6 +109,7 @@ public class Threads {
 	}
 
 	private ThreadIndex.Outline outline(String slug) {
+		logger.debug("Reading the outline of " + slug + "'s thread");
 		return new ThreadIndex.Outline(this.repository.shownHeads(slug), this.repository.shownPublishedIds(slug));
 	}
 

@@ -31,8 +31,11 @@ public record Post(String slug, String title, Published published, List<String> 
 	 * @return the path of the post's page, Blogger's: {@code /yyyy/MM/slug.html}
 	 */
 	public String permalink() {
-		return String.format("/%04d/%02d/%s.html", this.published.month().getYear(),
-				this.published.month().getMonthValue(), this.slug);
+		// asked for by every link on the page: plain concatenation, not String.format
+		int year = this.published.month().getYear();
+		int month = this.published.month().getMonthValue();
+		return "/" + "000".substring(Math.min(3, Integer.toString(year).length() - 1)) + year + "/"
+				+ ((month < 10) ? "0" : "") + month + "/" + this.slug + ".html";
 	}
 
 	/**
