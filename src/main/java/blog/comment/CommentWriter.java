@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its comment is committed. A commit is one write to disk however many comments it holds,
  * so eight readers posting at once cost about one commit, not eight. No comment waits for
  * a timer: a comment that arrives alone is committed at once. Each commit says which
- * posts it changed ({@link CommentsChanged}, one per post), and their pages follow before
- * any writer is answered.
+ * posts' pages it changed ({@link CommentsChanged}, one per post with a published
+ * comment), and their pages follow before any writer is answered.
  */
 @Component
 class CommentWriter implements DisposableBean {
@@ -135,7 +135,12 @@ class CommentWriter implements DisposableBean {
 				stored.add(id);
 				added(posts, pending.comment(), id);
 			}
-			posts.forEach((post, published) -> this.events.publishEvent(new CommentsChanged(post, published)));
+			// a held comment changes nothing readers see: its page stays as it is
+			posts.forEach((post, published) -> {
+				if (!published.isEmpty()) {
+					this.events.publishEvent(new CommentsChanged(post, published));
+				}
+			});
 			return stored;
 		});
 		if (ids == null) {

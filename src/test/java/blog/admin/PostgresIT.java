@@ -3,6 +3,8 @@ package blog.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,11 +63,19 @@ class PostgresIT {
 	}
 
 	@Test
-	void theDatabaseShouldBePostgresWithEveryMigration() {
+	void theDatabaseShouldBePostgresWithEveryMigration() throws IOException {
 		assertThat(this.jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+		List<String> migrations = new ArrayList<>();
+		for (String folder : List.of("db/migration", "db/vendor/postgresql")) {
+			for (Resource file : new PathMatchingResourcePatternResolver()
+				.getResources("classpath:" + folder + "/V*__*.sql")) {
+				migrations.add(file.getFilename().substring(1, file.getFilename().indexOf("__")));
+			}
+		}
+		migrations.sort(Comparator.comparingInt(Integer::parseInt));
 		assertThat(this.jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
 			.query(String.class)
-			.list()).containsExactly("1", "2", "3", "4", "5", "6");
+			.list()).containsExactlyElementsOf(migrations);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import blog.support.BlogTest;
 import blog.support.Holding;
 import blog.support.MockWeb;
 import blog.support.Reply;
+import blog.support.TestContent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Nested;
@@ -40,6 +41,17 @@ class ModerationTests {
 			assertThat(page.select(".notice a.delete-link")).hasSize(1);
 			assertThat(page.html()).doesNotContain(body.substring(body.length() - 36));
 			assertThat(status(body)).isEqualTo("PENDING");
+		}
+
+		@Test
+		void aHeldCommentShouldLeaveThePageAsItWas() {
+			String etag = reader().get(TestContent.ESSAY_PATH).headers().firstValue("ETag").orElseThrow();
+			long version = this.threads.version(TestContent.ESSAY_SLUG);
+			reader().send("name", "Linker", "body", "see https://example.org " + UUID.randomUUID());
+			assertThat(this.threads.version(TestContent.ESSAY_SLUG)).as("nothing for readers to see")
+				.isEqualTo(version);
+			assertThat(new MockWeb(this.mvc).get(TestContent.ESSAY_PATH, "If-None-Match", etag).statusCode())
+				.isEqualTo(304);
 		}
 
 		@Test
@@ -99,6 +111,9 @@ class ModerationTests {
 
 		@Autowired
 		JdbcClient jdbc;
+
+		@Autowired
+		Threads threads;
 
 		Reader reader() {
 			return new Reader(new MockWeb(this.mvc));
