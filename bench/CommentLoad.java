@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,10 +43,19 @@ public class CommentLoad {
 		List<Long> delays = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong unseen = new AtomicLong();
 		HttpClient reader = HttpClient.newHttpClient();
-		String page = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
+		String page;
+		try {
+			page = reader
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+					.timeout(Duration.ofSeconds(10))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (IOException ex) {
+			// the blog does not answer: nothing is posted, and the figures say so
+			System.out.printf("acknowledged=0 other=%d seconds=0 rate=0 unanswered=1%n", clients);
+			return;
+		}
 		Matcher token = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
 		if (!token.find()) {
 			throw new IllegalStateException("no comment form on " + path);
@@ -91,6 +101,7 @@ public class CommentLoad {
 					}
 				}
 				catch (IOException ex) {
+					// this client stops: the blog did not answer
 					other.incrementAndGet();
 				}
 				catch (InterruptedException ex) {
@@ -135,7 +146,9 @@ public class CommentLoad {
 		long start = System.nanoTime();
 		while (System.nanoTime() - start < 5_000_000_000L) {
 			String body = reader
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + page)).build(),
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + page))
+					.timeout(Duration.ofSeconds(10))
+					.build(),
 						HttpResponse.BodyHandlers.ofString())
 				.body();
 			if (body.contains(anchor)) {
@@ -155,6 +168,8 @@ public class CommentLoad {
 				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
 				+ "\r\nConnection: close\r\n\r\n";
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
+			// a blog that stopped answering is counted, not waited for
+			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
 			out.write(body);
