@@ -5,17 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import blog.system.Hashes;
 import blog.system.Keys;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,11 +32,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * each request gets them with a fresh token spliced in. A comment written or deleted
  * moves the post's version, and the next request renders the page again.
  * <p>
- * One page is rendered by one request at a time: readers who ask for it meanwhile get the
- * bytes it had before the change (a moment old), or, when there are none, wait for that
- * render rather than start their own. So a popular post that draws comments costs one
- * render per change however many readers arrive, and never one per reader. The pages kept
- * are the ones readers ask for, within a quarter of the heap; the least used go first.
+ * One page is rendered by one request at a time, and readers meanwhile get the bytes it
+ * had (see {@link KeptPages}): a popular post that draws comments costs one render per
+ * change however many readers arrive, never one per reader.
  * <p>
  * The ETag is weak (the token differs from answer to answer) and names the page's fixed
  * bytes and the hour, so that a page kept by a browser is revalidated with a fresh token
@@ -80,17 +72,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
 	/** unguessable, so that no comment can hold it */
 	private final String placeholder = "token-placeholder-" + Keys.randomToken();
 
-	/** the pages readers asked for, weighed in bytes */
-	private final Cache<String, Kept> kept = Caffeine.newBuilder()
-		.maximumWeight(Runtime.getRuntime().maxMemory() / 4)
-		.weigher((String key, Kept page) -> page.page().size())
-		.build();
-
-	/** how many times a page was rendered to be kept */
-	private final LongAdder renders = new LongAdder();
-
-	/** the renders under way, each with what its waiting readers will get */
-	private final ConcurrentMap<String, CompletableFuture<@Nullable Kept>> rendering = new ConcurrentHashMap<>();
+	private final KeptPages kept = new KeptPages();
 
 	PageCacheFilter(PostCatalog catalog, Discussion discussion, Clock clock, LocaleResolver locales) {
 		this.catalog = catalog;
@@ -112,9 +94,9 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		long version = this.discussion.version(slug);
 		String key = request.getRequestURI() + "?" + request.getQueryString() + "|"
 				+ this.locales.resolveLocale(request).getLanguage();
-		Kept page = this.kept.getIfPresent(key);
+		KeptPages.Kept page = this.kept.get(key);
 		if (page == null || page.version() != version) {
-			page = renderOnce(key, page, request, response, chain, version);
+			page = this.kept.renderOnce(key, page, () -> render(request, response, chain, version));
 			if (page == null) {
 				return;
 			}
@@ -171,42 +153,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
 				permalink.group(3));
 	}
 
-	/**
-	 * Renders the page, unless another request is rendering it already.
-	 * @param stale the bytes it had, if any
-	 * @return the page to send; {@code null} when this request was answered otherwise
-	 */
-	private @Nullable Kept renderOnce(String key, @Nullable Kept stale, HttpServletRequest request,
-			HttpServletResponse response, FilterChain chain, long version) throws ServletException, IOException {
-		CompletableFuture<@Nullable Kept> mine = new CompletableFuture<>();
-		CompletableFuture<@Nullable Kept> theirs = this.rendering.putIfAbsent(key, mine);
-		if (theirs != null) {
-			if (stale != null) {
-				return stale;
-			}
-			Kept rendered = theirs.join();
-			if (rendered == null) {
-				// not a page to keep (an error, say): this request asks for itself
-				chain.doFilter(request, response);
-			}
-			return rendered;
-		}
-		Kept rendered = null;
-		try {
-			this.renders.increment();
-			rendered = render(request, response, chain, version);
-			if (rendered != null) {
-				this.kept.put(key, rendered);
-			}
-		}
-		finally {
-			this.rendering.remove(key, mine);
-			mine.complete(rendered);
-		}
-		return rendered;
-	}
-
-	private @Nullable Kept render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+	private KeptPages.@Nullable Kept render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
 			long version) throws ServletException, IOException {
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		request.setAttribute(TOKEN_PLACEHOLDER, this.placeholder);
@@ -224,14 +171,15 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		SplicedPage page = new SplicedPage(capture.getContentAsByteArray(),
 				this.placeholder.getBytes(StandardCharsets.US_ASCII));
 		capture.resetBuffer();
-		return new Kept(page, version, digest(page), capture.getContentType(), response.getHeader("Content-Language"));
+		return new KeptPages.Kept(page, version, digest(page), capture.getContentType(),
+				response.getHeader("Content-Language"));
 	}
 
 	/**
 	 * @return how many times a page was rendered to be kept, since the start
 	 */
 	long renders() {
-		return this.renders.sum();
+		return this.kept.renders();
 	}
 
 	static boolean acceptsGzip(@Nullable String acceptEncoding) {
@@ -249,18 +197,6 @@ public class PageCacheFilter extends OncePerRequestFilter {
 
 	private static String digest(SplicedPage page) {
 		return Hashes.sha256(12, page.fixedParts());
-	}
-
-	/**
-	 * A page kept.
-	 *
-	 * @param page its bytes
-	 * @param version the version of its post's comments it shows
-	 * @param digest what names its fixed bytes in the ETag
-	 * @param contentType its content type
-	 * @param language its Content-Language
-	 */
-	private record Kept(SplicedPage page, long version, String digest, String contentType, @Nullable String language) {
 	}
 
 }
