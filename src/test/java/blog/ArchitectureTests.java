@@ -13,7 +13,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * {@code comment} ← {@code admin}; {@code feed} uses {@code post} and {@code comment};
  * within comment/, moderation and archive use the write path, never the reverse. A change
  * that needs an arrow the other way is a design question (an interface), not an import:
- * these rules fail the build when one points back.
+ * these rules fail the build when one points back. The web server (Jetty) is known to
+ * {@code system} alone: the others answer through the servlet API, or through
+ * {@code system.EarlyAnswers}.
  */
 class ArchitectureTests {
 
@@ -98,6 +100,18 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("blog", "blog.admin..")
+			.check(MAIN);
+	}
+
+	@Test
+	void onlySystemShouldKnowTheWebServer() {
+		noClasses().that()
+			.resideOutsideOfPackage("blog.system..")
+			.and()
+			.haveSimpleNameNotContaining(GENERATED)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.eclipse.jetty..", "org.springframework.boot.jetty..")
 			.check(MAIN);
 	}
 

@@ -1,23 +1,30 @@
 package blog.post;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import blog.system.EarlyAnswers.Header;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.ServletException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.stereotype.Component;
+
 /**
- * The pages {@link PageCacheFilter} keeps, and the renders under way. The pages kept are
- * the ones readers ask for, within a quarter of the heap, weighed in bytes; the least
- * used go first. One page is rendered by one request at a time: readers who ask for it
- * meanwhile get the bytes it had before (a moment old), or, when there are none, wait for
- * that render rather than start their own.
+ * The post pages kept in memory, and the renders under way. The pages kept are the ones
+ * readers ask for, within a quarter of the heap, weighed in bytes; the least used go
+ * first. One page is rendered by one request at a time: readers who ask for it meanwhile
+ * get the bytes it had before (a moment old), or, when there are none, wait for that
+ * render rather than start their own. {@link PageCacheFilter} renders and keeps them;
+ * {@link KeptPageAnswers} gives them before the servlet layer.
  */
+@Component
 final class KeptPages {
 
 	private final Cache<String, Kept> pages = Caffeine.newBuilder()
@@ -30,6 +37,16 @@ final class KeptPages {
 
 	/** how many times a page was rendered to be kept */
 	private final LongAdder renders = new LongAdder();
+
+	/**
+	 * @param path the request's path, as sent
+	 * @param query its query, as sent, if any
+	 * @param language the language of the blog's own words on the page
+	 * @return the key the page is kept under
+	 */
+	static String key(String path, @Nullable String query, String language) {
+		return path + "?" + query + "|" + language;
+	}
 
 	/**
 	 * @param key which page (address, query, language)
@@ -90,15 +107,88 @@ final class KeptPages {
 	}
 
 	/**
-	 * A page kept.
-	 *
-	 * @param page its bytes
-	 * @param version the version of its post's comments it shows
-	 * @param digest what names its fixed bytes in the ETag
-	 * @param contentType its content type
-	 * @param language its Content-Language
+	 * A page kept, and the headers it is sent with.
 	 */
-	record Kept(SplicedPage page, long version, String digest, String contentType, @Nullable String language) {
+	static final class Kept {
+
+		private static final Header NO_CACHE = new Header("Cache-Control", "no-cache");
+
+		private static final Header VARY = new Header("Vary", "Accept-Encoding, Accept-Language");
+
+		private static final Header GZIP = new Header("Content-Encoding", "gzip");
+
+		private final SplicedPage page;
+
+		private final long version;
+
+		private final String digest;
+
+		private final String contentType;
+
+		private final @Nullable String language;
+
+		/** the headers of the hour they were last asked for */
+		private volatile @Nullable Headers headers;
+
+		/**
+		 * @param page its bytes
+		 * @param version the version of its post's comments it shows
+		 * @param digest what names its fixed bytes in the ETag
+		 * @param contentType its content type
+		 * @param language its Content-Language
+		 */
+		Kept(SplicedPage page, long version, String digest, String contentType, @Nullable String language) {
+			this.page = page;
+			this.version = version;
+			this.digest = digest;
+			this.contentType = contentType;
+			this.language = language;
+		}
+
+		SplicedPage page() {
+			return this.page;
+		}
+
+		long version() {
+			return this.version;
+		}
+
+		/**
+		 * @param hour hours since the epoch
+		 * @return the page's headers in that hour: its ETag names its fixed bytes and the
+		 * hour, so that a browser revalidates at least hourly and gets a fresh token
+		 */
+		Headers headers(long hour) {
+			Headers headers = this.headers;
+			if (headers == null || headers.hour() != hour) {
+				String etag = "W/\"" + this.digest + "-" + hour + "\"";
+				List<Header> notModified = List.of(NO_CACHE, VARY, new Header("ETag", etag));
+				Header type = new Header("Content-Type", this.contentType);
+				List<Header> plain = (this.language != null)
+						? List.of(NO_CACHE, VARY, notModified.get(2), type,
+								new Header("Content-Language", this.language))
+						: List.of(NO_CACHE, VARY, notModified.get(2), type);
+				List<Header> gzip = new ArrayList<>(plain);
+				gzip.add(GZIP);
+				headers = new Headers(hour, etag, notModified, plain, List.copyOf(gzip));
+				this.headers = headers;
+			}
+			return headers;
+		}
+
+		/**
+		 * A kept page's headers in one hour, but for its length and those every answer
+		 * carries.
+		 *
+		 * @param hour hours since the epoch
+		 * @param etag its ETag
+		 * @param notModified a 304's
+		 * @param plain the page's
+		 * @param gzip the gzipped page's
+		 */
+		record Headers(long hour, String etag, List<Header> notModified, List<Header> plain, List<Header> gzip) {
+		}
+
 	}
 
 }

@@ -2,12 +2,9 @@ package blog.post;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import blog.system.EarlyAnswers;
 import blog.system.Hashes;
 import blog.system.Keys;
 import jakarta.servlet.FilterChain;
@@ -25,12 +22,17 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves post pages from memory. A post page is the same bytes for every reader until its
- * comments change, but for the comment form's token, which records when the reader got
- * the page (the minimum fill time needs that). So a page is rendered once, with a
- * placeholder where the token goes, and kept as the bytes around it, plain and gzipped;
- * each request gets them with a fresh token spliced in. A comment written or deleted
- * moves the post's version, and the next request renders the page again.
+ * Renders post pages to keep in memory, and serves them. A post page is the same bytes
+ * for every reader until its comments change, but for the comment form's token, which
+ * records when the reader got the page (the minimum fill time needs that). So a page is
+ * rendered once, with a placeholder where the token goes, and kept as the bytes around
+ * it, plain and gzipped; each request gets them with a fresh token spliced in. A comment
+ * written or deleted moves the post's version, and the next request renders the page
+ * again.
+ * <p>
+ * On a running server most requests for a kept page never get here: the web server gives
+ * them from memory ({@link KeptPageAnswers}); this filter serves the rest (a conditional
+ * request of another kind, say) with the same bytes and headers, and renders.
  * <p>
  * One page is rendered by one request at a time, and readers meanwhile get the bytes it
  * had (see {@link KeptPages}): a popular post that draws comments costs one render per
@@ -51,20 +53,11 @@ public class PageCacheFilter extends OncePerRequestFilter {
 	 */
 	public static final String TOKEN_PLACEHOLDER = PageCacheFilter.class.getName() + ".tokenPlaceholder";
 
-	private static final Pattern PERMALINK = Pattern.compile("/(\\d{4})/(\\d{2})/([^/]+)\\.html");
+	private final KeptPageAnswers answers;
 
-	/**
-	 * a page of comments, and Blogger's mobile switch ({@code m=1}, {@code m=0}), which
-	 * changes nothing
-	 */
-	private static final Pattern PAGE_QUERY = Pattern
-		.compile("page=[1-9]\\d{0,5}(?:&m=[01])?|m=[01](?:&page=[1-9]\\d{0,5})?");
-
-	private final PostCatalog catalog;
+	private final KeptPages kept;
 
 	private final Discussion discussion;
-
-	private final Clock clock;
 
 	/** a page is kept once per language of the blog's own words */
 	private final LocaleResolver locales;
@@ -72,12 +65,10 @@ public class PageCacheFilter extends OncePerRequestFilter {
 	/** unguessable, so that no comment can hold it */
 	private final String placeholder = "token-placeholder-" + Keys.randomToken();
 
-	private final KeptPages kept = new KeptPages();
-
-	PageCacheFilter(PostCatalog catalog, Discussion discussion, Clock clock, LocaleResolver locales) {
-		this.catalog = catalog;
+	PageCacheFilter(KeptPageAnswers answers, KeptPages kept, Discussion discussion, LocaleResolver locales) {
+		this.answers = answers;
+		this.kept = kept;
 		this.discussion = discussion;
-		this.clock = clock;
 		this.locales = locales;
 	}
 
@@ -85,15 +76,16 @@ public class PageCacheFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean head = "HEAD".equals(request.getMethod());
-		Optional<Post> post = ("GET".equals(request.getMethod()) || head) ? cacheable(request) : Optional.empty();
+		Optional<Post> post = ("GET".equals(request.getMethod()) || head)
+				? this.answers.cacheable(request.getRequestURI(), request.getQueryString()) : Optional.empty();
 		if (post.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
 		String slug = post.get().slug();
 		long version = this.discussion.version(slug);
-		String key = request.getRequestURI() + "?" + request.getQueryString() + "|"
-				+ this.locales.resolveLocale(request).getLanguage();
+		String key = KeptPages.key(request.getRequestURI(), request.getQueryString(),
+				this.locales.resolveLocale(request).getLanguage());
 		KeptPages.Kept page = this.kept.get(key);
 		if (page == null || page.version() != version) {
 			page = this.kept.renderOnce(key, page, () -> render(request, response, chain, version));
@@ -101,24 +93,24 @@ public class PageCacheFilter extends OncePerRequestFilter {
 				return;
 			}
 		}
-		String etag = "W/\"" + page.digest() + "-" + this.clock.instant().getEpochSecond() / 3600 + "\"";
-		response.setHeader("Cache-Control", "no-cache");
-		response.setHeader("Vary", "Accept-Encoding, Accept-Language");
+		KeptPages.Kept.Headers headers = page.headers(this.answers.hour());
+		for (EarlyAnswers.Header header : headers.notModified()) {
+			response.setHeader(header.name(), header.value());
+		}
 		// Spring matches the validators; "*" matches any current page (RFC 9110, 13.1.2),
 		// which Spring leaves to safe methods' callers
-		if (new ServletWebRequest(request, response).checkNotModified(etag)
+		if (new ServletWebRequest(request, response).checkNotModified(headers.etag())
 				|| "*".equals(request.getHeader("If-None-Match"))) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
-		response.setContentType(page.contentType());
-		if (page.language() != null) {
-			response.setHeader("Content-Language", page.language());
+		boolean gzip = KeptPageAnswers.acceptsGzip(request.getHeader("Accept-Encoding"));
+		for (EarlyAnswers.Header header : gzip ? headers.gzip() : headers.plain()) {
+			response.setHeader(header.name(), header.value());
 		}
 		String token = page.page().spliced() ? this.discussion.formToken(slug) : "";
-		if (acceptsGzip(request.getHeader("Accept-Encoding"))) {
+		if (gzip) {
 			byte[] body = page.page().gzip(token);
-			response.setHeader("Content-Encoding", "gzip");
 			response.setContentLength(body.length);
 			if (!head) {
 				response.getOutputStream().write(body);
@@ -130,27 +122,6 @@ public class PageCacheFilter extends OncePerRequestFilter {
 				page.page().writePlain(token, response.getOutputStream());
 			}
 		}
-	}
-
-	/**
-	 * @return the post a request asks for, if its answer is the same for every reader:
-	 * {@code /} or a permalink, with no query but a page of comments
-	 */
-	private Optional<Post> cacheable(HttpServletRequest request) {
-		String query = request.getQueryString();
-		if (query != null && !PAGE_QUERY.matcher(query).matches()) {
-			return Optional.empty();
-		}
-		String path = request.getRequestURI();
-		if ("/".equals(path)) {
-			return Optional.of(this.catalog.newest());
-		}
-		Matcher permalink = PERMALINK.matcher(path);
-		if (!permalink.matches()) {
-			return Optional.empty();
-		}
-		return this.catalog.find(Integer.parseInt(permalink.group(1)), Integer.parseInt(permalink.group(2)),
-				permalink.group(3));
 	}
 
 	private KeptPages.@Nullable Kept render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
@@ -180,19 +151,6 @@ public class PageCacheFilter extends OncePerRequestFilter {
 	 */
 	long renders() {
 		return this.kept.renders();
-	}
-
-	static boolean acceptsGzip(@Nullable String acceptEncoding) {
-		if (acceptEncoding == null) {
-			return false;
-		}
-		for (String coding : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
-			String[] parts = coding.split(";");
-			if (parts[0].strip().equals("gzip")) {
-				return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0{0,3})?");
-			}
-		}
-		return false;
 	}
 
 	private static String digest(SplicedPage page) {

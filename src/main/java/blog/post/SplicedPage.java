@@ -4,8 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rendered page kept as the bytes before and after one small part that changes with
@@ -13,7 +17,7 @@ import java.util.zip.Deflater;
  * no compression per request: the part before is deflated and flushed to a byte boundary,
  * the part after is deflated on its own (a fresh stream refers to nothing before it), and
  * the token goes between them as a stored block (RFC 1951, 3.2.4). Only the checksum is
- * computed per request.
+ * computed, once per part (see {@link #with(String)}).
  */
 final class SplicedPage {
 
@@ -28,6 +32,9 @@ final class SplicedPage {
 	private final byte[] gzipHead;
 
 	private final byte[] deflatedTail;
+
+	/** the pieces with the last part asked for */
+	private volatile @Nullable Parts last;
 
 	/**
 	 * @param page the page as rendered
@@ -78,15 +85,15 @@ final class SplicedPage {
 	 * @throws IOException when the stream fails
 	 */
 	int writePlain(String part, OutputStream out) throws IOException {
-		byte[] middle = this.spliced ? part.getBytes(StandardCharsets.US_ASCII) : new byte[0];
+		Parts parts = with(part);
 		// nothing is written once the page is whole: a servlet stream closes when it
 		// has had its content length
-		for (byte[] bytes : new byte[][] { this.head, middle, this.tail }) {
+		for (byte[] bytes : parts.plain()) {
 			if (bytes.length > 0) {
 				out.write(bytes);
 			}
 		}
-		return this.head.length + middle.length + this.tail.length;
+		return parts.plainLength();
 	}
 
 	/**
@@ -102,32 +109,85 @@ final class SplicedPage {
 	 * @return the page with the part in its place, as a gzip stream
 	 */
 	byte[] gzip(String part) {
-		byte[] middle = this.spliced ? part.getBytes(StandardCharsets.US_ASCII) : new byte[0];
+		Parts parts = with(part);
+		byte[] gzip = new byte[parts.gzipLength()];
+		int at = 0;
+		for (byte[] bytes : parts.gzip()) {
+			System.arraycopy(bytes, 0, gzip, at, bytes.length);
+			at += bytes.length;
+		}
+		return gzip;
+	}
+
+	/**
+	 * The page with one part in its place, plain and gzip, as the pieces to send one
+	 * after the other. The part is the same for every answer for a while (a form token
+	 * lasts a second), so the last one's pieces are kept: only the first answer with a
+	 * new part computes its checksum.
+	 * @param part the changing part (ASCII, under 64 KB), ignored when the page has none
+	 * @return the pieces
+	 */
+	Parts with(String part) {
+		String changing = this.spliced ? part : "";
+		Parts last = this.last;
+		if (last != null && last.part().equals(changing)) {
+			return last;
+		}
+		byte[] middle = changing.getBytes(StandardCharsets.US_ASCII);
 		CRC32 crc = new CRC32();
 		crc.update(this.head);
 		crc.update(middle);
 		crc.update(this.tail);
 		long size = (long) this.head.length + middle.length + this.tail.length;
-		int stored = (middle.length > 0) ? 5 + middle.length : 0;
-		byte[] gzip = new byte[this.gzipHead.length + stored + this.deflatedTail.length + 8];
-		System.arraycopy(this.gzipHead, 0, gzip, 0, this.gzipHead.length);
-		int at = this.gzipHead.length;
-		if (stored > 0) {
+		List<byte[]> gzip = new ArrayList<>(4);
+		gzip.add(this.gzipHead);
+		if (middle.length > 0) {
 			// a stored block, not the last: BFINAL 0, BTYPE 00, then LEN and its
 			// complement
-			gzip[at] = 0;
-			gzip[at + 1] = (byte) middle.length;
-			gzip[at + 2] = (byte) (middle.length >>> 8);
-			gzip[at + 3] = (byte) ~middle.length;
-			gzip[at + 4] = (byte) (~middle.length >>> 8);
-			System.arraycopy(middle, 0, gzip, at + 5, middle.length);
-			at += stored;
+			byte[] stored = new byte[5 + middle.length];
+			stored[1] = (byte) middle.length;
+			stored[2] = (byte) (middle.length >>> 8);
+			stored[3] = (byte) ~middle.length;
+			stored[4] = (byte) (~middle.length >>> 8);
+			System.arraycopy(middle, 0, stored, 5, middle.length);
+			gzip.add(stored);
 		}
-		System.arraycopy(this.deflatedTail, 0, gzip, at, this.deflatedTail.length);
-		at += this.deflatedTail.length;
-		littleEndian(gzip, at, crc.getValue());
-		littleEndian(gzip, at + 4, size);
-		return gzip;
+		gzip.add(this.deflatedTail);
+		byte[] trailer = new byte[8];
+		littleEndian(trailer, 0, crc.getValue());
+		littleEndian(trailer, 4, size);
+		gzip.add(trailer);
+		Parts parts = new Parts(changing, this.spliced ? List.of(this.head, middle, this.tail) : List.of(this.head),
+				List.copyOf(gzip));
+		this.last = parts;
+		return parts;
+	}
+
+	/**
+	 * The page with one part in its place.
+	 *
+	 * @param part the part
+	 * @param plain the plain page's pieces, in order
+	 * @param gzip the gzip stream's pieces, in order
+	 */
+	record Parts(String part, List<byte[]> plain, List<byte[]> gzip) {
+
+		int plainLength() {
+			return length(this.plain);
+		}
+
+		int gzipLength() {
+			return length(this.gzip);
+		}
+
+		private static int length(List<byte[]> pieces) {
+			int length = 0;
+			for (byte[] piece : pieces) {
+				length += piece.length;
+			}
+			return length;
+		}
+
 	}
 
 	private static byte[] deflate(byte[] data, boolean last) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,12 +26,15 @@ import org.springframework.validation.annotation.Validated;
  * @param sharedDatabase whether other instances write to the same database
  * @param sharedDatabasePoll how often an instance on a shared database looks for the
  * others' changes
+ * @param trustedProxies a regular expression of the reverse proxies' addresses, whose
+ * {@code X-Forwarded-For}, {@code -Proto} and {@code -Port} name the client; none when
+ * not given (those headers are then ignored)
  */
 @Validated
 @ConfigurationProperties("blog")
 public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultValue("data") Path dataDir,
 		@Nullable URI baseUrl, @Nullable String formSecret, @DefaultValue("false") boolean sharedDatabase,
-		@DefaultValue("500ms") Duration sharedDatabasePoll) {
+		@DefaultValue("500ms") Duration sharedDatabasePoll, @Nullable String trustedProxies) {
 
 	public BlogProperties {
 		if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
@@ -50,6 +55,15 @@ public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultV
 		}
 		if (sharedDatabasePoll.isNegative() || sharedDatabasePoll.isZero()) {
 			throw new IllegalArgumentException("blog.shared-database-poll must be longer than zero");
+		}
+		if (trustedProxies != null) {
+			try {
+				Pattern.compile(trustedProxies);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new IllegalArgumentException("blog.trusted-proxies must be a regular expression of the proxies' "
+						+ "addresses (such as 127\\.0\\.0\\.1), not '" + trustedProxies + "': " + ex.getDescription());
+			}
 		}
 	}
 

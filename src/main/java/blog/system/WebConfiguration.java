@@ -1,23 +1,18 @@
 package blog.system;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 
-import org.apache.catalina.core.StandardHost;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
-
-	/** the languages the blog's own words are in, the first the default */
-	private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
 
 	@Bean
 	Clock clock() {
@@ -25,35 +20,25 @@ class WebConfiguration {
 	}
 
 	/**
-	 * The language of the blog's own words, from the browser's {@code Accept-Language}:
-	 * English, or German where the reader prefers it; the posts stay as written.
+	 * The language of the blog's own words, from the browser's {@code Accept-Language}
+	 * ({@link Languages}); a reader cannot set another.
 	 */
 	@Bean
 	LocaleResolver localeResolver() {
-		AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-		resolver.setSupportedLocales(LANGUAGES);
-		resolver.setDefaultLocale(Locale.ENGLISH);
-		return resolver;
-	}
+		return new LocaleResolver() {
 
-	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> ownErrorReportValve() {
-		return (factory) -> factory.addContextCustomizers((context) -> {
-			if (context.getParent() instanceof StandardHost host) {
-				host.setErrorReportValveClass(TomcatErrorReportValve.class.getName());
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				return Languages.choose(request.getHeader("Accept-Language"));
 			}
-		});
-	}
 
-	/**
-	 * A post page is 40–70 KB: Tomcat's default 8 KB socket write buffer sends it in
-	 * eight or nine writes, a 64 KB one in one or two (bench/run: see
-	 * docs/benchmarks.md).
-	 */
-	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageSizedSocketBuffer() {
-		return (factory) -> factory
-			.addConnectorCustomizers((connector) -> connector.setProperty("socket.appWriteBufSize", "65536"));
+			@Override
+			public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response,
+					@Nullable Locale locale) {
+				throw new UnsupportedOperationException("the language follows the browser's Accept-Language");
+			}
+
+		};
 	}
 
 }

@@ -95,7 +95,7 @@ class FormTokensTests {
 	}
 
 	private BlogProperties properties(String secret) {
-		return new BlogProperties(Path.of("content"), this.dataDir, null, secret, false, Duration.ofMillis(500));
+		return new BlogProperties(Path.of("content"), this.dataDir, null, secret, false, Duration.ofMillis(500), null);
 	}
 
 	private static Clock clock(Instant now) {

@@ -17,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Behind a proxy: the client's address comes from {@code X-Forwarded-For} only when the
- * request came from a trusted proxy (here 127.0.0.1, as configured with Tomcat's
- * {@code RemoteIpValve}); from anyone else the header is ignored, so that nobody dodges
- * the rate limit by sending it. Each client may send two comments a minute here.
+ * request came from a trusted proxy (here 127.0.0.1, named in
+ * {@code blog.trusted-proxies}); from anyone else the header is ignored, so that nobody
+ * dodges the rate limit by sending it. Each client may send two comments a minute here.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "server.forward-headers-strategy=native",
-		"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1", "blog.comments.rate-limit.per-minute=2" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "blog.trusted-proxies=127\\.0\\.0\\.1", "blog.comments.rate-limit.per-minute=2" })
 class ProxyIT {
 
 	@LocalServerPort

@@ -1,11 +1,14 @@
 package blog.post;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +23,12 @@ import blog.support.MockWeb;
 import blog.support.Reply;
 import blog.support.TestContent;
 import blog.support.Web;
+import blog.system.EarlyAnswers;
+import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,6 +50,9 @@ class PageCacheTests {
 
 	@Autowired
 	PageCacheFilter filter;
+
+	@Autowired
+	KeptPageAnswers early;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -146,6 +156,88 @@ class PageCacheTests {
 		assertThat(head.statusCode()).isEqualTo(200);
 		assertThat(head.body()).isEmpty();
 		assertThat(head.headers().firstValue("ETag")).isPresent();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			GET  | /2024/10/the-dangers-of-ignoring-diplomacy-why.html | -               | -
+			GET  | /2024/10/the-dangers-of-ignoring-diplomacy-why.html | Accept-Encoding | gzip, deflate, br
+			HEAD | /2024/10/the-dangers-of-ignoring-diplomacy-why.html | Accept-Encoding | gzip
+			GET  | /                                                  | Accept-Language | de-AT, en;q=0.5
+			GET  | /2024/10/the-dangers-of-ignoring-diplomacy-why.html?page=1&m=1 | -  | -
+			GET  | /                                                  | If-None-Match   | *
+			GET  | /                                                  | If-None-Match   | W/"other"
+			""")
+	void earlyAnswerShouldBeTheFiltersAnswer(String method, String target, @Nullable String name,
+			@Nullable String value) throws Exception {
+		Web http = new MockWeb(this.mvc);
+		String[] headers = (name != null) ? new String[] { name, value } : new String[0];
+		// kept first: a page the server has not kept yet goes to the application
+		http.get(target, "Accept-Language".equals(name) ? headers : new String[0]);
+		Reply byFilter = "HEAD".equals(method) ? http.head(target, headers) : http.get(target, headers);
+		EarlyAnswers.Answer early = this.early.answer(new Asked(method, target, name, value));
+		assertThat(early).as("kept, so answered before the servlet layer").isNotNull();
+		assertThat(early.status()).isEqualTo(byFilter.statusCode());
+		Map<String, String> earlyHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		// the security headers come from the server's handler, as from the filter
+		for (String each : new String[] { "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
+				"X-Frame-Options", "Permissions-Policy" }) {
+			earlyHeaders.put(each, byFilter.header(each).orElseThrow());
+		}
+		early.headers().forEach((header) -> earlyHeaders.put(header.name(), header.value()));
+		if (early.status() == 200) {
+			earlyHeaders.put("Content-Length", Integer.toString(early.length()));
+		}
+		Map<String, String> filterHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		byFilter.headers().map().forEach((header, values) -> filterHeaders.put(header, String.join(", ", values)));
+		assertThat(earlyHeaders).isEqualTo(filterHeaders);
+		if (early.status() == 200 && "GET".equals(method)) {
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			early.body().forEach(body::writeBytes);
+			boolean gzip = byFilter.header("Content-Encoding").isPresent();
+			assertThat(withoutToken(gzip ? gunzip(body.toByteArray()) : body.toString(StandardCharsets.UTF_8)))
+				.isEqualTo(withoutToken(gzip ? gunzip(byFilter.bytes()) : byFilter.body()));
+		}
+	}
+
+	@Test
+	void earlyAnswerShouldLeaveTheUnusualToTheApplication() {
+		Web http = new MockWeb(this.mvc);
+		http.get(ESSAY);
+		assertThat(this.early.answer(new Asked("GET", ESSAY, null, null))).isNotNull();
+		assertThat(this.early.answer(new Asked("GET", ESSAY, "If-Match", "\"x\""))).isNull();
+		assertThat(this.early.answer(new Asked("GET", ESSAY + "?reply=1", null, null))).isNull();
+		assertThat(this.early.answer(new Asked("GET", "/feeds/posts/default", null, null))).isNull();
+		this.events.publishEvent(CommentsChanged.any(TestContent.ESSAY_SLUG));
+		assertThat(this.early.answer(new Asked("GET", ESSAY, null, null))).as("changed since: rendered again").isNull();
+	}
+
+	/**
+	 * A request as the web server tells it, with at most one header.
+	 */
+	private record Asked(String method, String target, @Nullable String name,
+			@Nullable String value) implements EarlyAnswers.Asked {
+
+		@Override
+		public String path() {
+			return this.target.contains("?") ? this.target.substring(0, this.target.indexOf('?')) : this.target;
+		}
+
+		@Override
+		public @Nullable String query() {
+			return this.target.contains("?") ? this.target.substring(this.target.indexOf('?') + 1) : null;
+		}
+
+		@Override
+		public @Nullable String header(String header) {
+			return header.equalsIgnoreCase(this.name) ? this.value : null;
+		}
+
+		@Override
+		public boolean repeated(String header) {
+			return false;
+		}
+
 	}
 
 	private static String withoutToken(String page) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class BlogProcess implements AutoCloseable {
 
-	private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+	private static final Pattern STARTED = Pattern.compile("Jetty started on port (\\d+)");
 
 	private final Process process;
 
@@ -33,7 +33,7 @@ public final class BlogProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the jar and waits until Tomcat listens.
+	 * Starts the jar and waits until Jetty listens.
 	 * @param log where its output goes
 	 * @param arguments the blog's arguments, such as {@code --server.port=0}
 	 * @return the running blog
@@ -63,7 +63,7 @@ public final class BlogProcess implements AutoCloseable {
 	}
 
 	/**
-	 * @return the port Tomcat listens on
+	 * @return the port Jetty listens on
 	 */
 	public int port() {
 		return this.port;
@@ -119,7 +119,7 @@ public final class BlogProcess implements AutoCloseable {
 	public record Starting(Process process, Path log) {
 
 		/**
-		 * @return the blog, once Tomcat listens
+		 * @return the blog, once Jetty listens
 		 * @throws Exception when it stops or does not start within a minute, with its log
 		 */
 		public BlogProcess started() throws Exception {
@@ -129,7 +129,7 @@ public final class BlogProcess implements AutoCloseable {
 		/**
 		 * @param limit how long it may take: more than a minute where it starts beside a
 		 * load that shares the machine's cores
-		 * @return the blog, once Tomcat listens
+		 * @return the blog, once Jetty listens
 		 * @throws Exception when it stops or does not start in time, with its log and, if
 		 * it still runs, its threads
 		 */

@@ -35,6 +35,10 @@ class SettingsStartupTests {
 			blog.comments.max-length=50000             | blog.comments.maxLength
 			blog.form-secret=short                     | blog.form-secret
 			blog.base-url=localhost                    | blog.base-url
+			blog.trusted-proxies=127.0.0.(1            | blog.trusted-proxies
+			server.tomcat.remoteip.internal-proxies=x  | server.tomcat.remoteip.internal-proxies
+			server.tomcat.max-http-form-post-size=1MB  | server.tomcat.max-http-form-post-size
+			server.forward-headers-strategy=native     | blog.trusted-proxies
 			""")
 	void startWhenSettingIsBadShouldFailNamingIt(String setting, String name, CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start("--" + setting));

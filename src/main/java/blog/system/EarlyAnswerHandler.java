@@ -1,0 +1,166 @@
+package blog.system;
+
+import java.util.List;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.RetainableByteBuffer;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Gives the application's {@link EarlyAnswers} in front of the servlet layer: a GET or
+ * HEAD it answers is sent from memory, in one write from one of Jetty's pooled buffers,
+ * with headers encoded once; anything else goes on to the application.
+ * <p>
+ * It declares itself non-blocking, so that Jetty may answer a kept page on the thread
+ * that saw the request arrive, with no hand-over to another thread (on two cores that
+ * hand-over cost more than the answer itself). Everything it does not answer may block
+ * (the servlets read bodies and wait for commits), so it hands that to Jetty's thread
+ * pool itself, as Jetty does for a blocking handler.
+ */
+final class EarlyAnswerHandler extends Handler.Wrapper {
+
+	private final ObjectProvider<EarlyAnswers> provider;
+
+	/** the application's answers, once it has started; none when it has no such bean */
+	private volatile @Nullable List<EarlyAnswers> answers;
+
+	EarlyAnswerHandler(ObjectProvider<EarlyAnswers> provider) {
+		this.provider = provider;
+	}
+
+	@Override
+	public boolean handle(Request request, Response response, Callback callback) throws Exception {
+		String method = request.getMethod();
+		boolean head = HttpMethod.HEAD.is(method);
+		if (head || HttpMethod.GET.is(method)) {
+			EarlyAnswers.Asked asked = new Asked(request);
+			for (EarlyAnswers each : answers()) {
+				EarlyAnswers.Answer answer = each.answer(asked);
+				if (answer != null) {
+					send(answer, head, request, response, callback);
+					return true;
+				}
+			}
+		}
+		Handler next = getHandler();
+		if (next == null) {
+			return false;
+		}
+		getServer().getThreadPool().execute(() -> {
+			try {
+				if (!next.handle(request, response, callback)) {
+					Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+				}
+			}
+			catch (Throwable ex) {
+				callback.failed(ex);
+			}
+		});
+		return true;
+	}
+
+	@Override
+	public InvocationType getInvocationType() {
+		return InvocationType.NON_BLOCKING;
+	}
+
+	private List<EarlyAnswers> answers() {
+		List<EarlyAnswers> answers = this.answers;
+		if (answers == null) {
+			// the server takes requests only once the application has started, so its
+			// beans are all there by the first one
+			answers = this.provider.orderedStream().toList();
+			this.answers = answers;
+		}
+		return answers;
+	}
+
+	private static void send(EarlyAnswers.Answer answer, boolean head, Request request, Response response,
+			Callback callback) {
+		response.setStatus(answer.status());
+		HttpFields.Mutable headers = response.getHeaders();
+		for (EarlyAnswers.Header header : SecurityHeadersFilter.HEADERS) {
+			headers.add(encoded(header));
+		}
+		for (EarlyAnswers.Header header : answer.headers()) {
+			headers.add(encoded(header));
+		}
+		if (HttpStatus.hasNoBody(answer.status())) {
+			callback.succeeded();
+			return;
+		}
+		int length = answer.length();
+		headers.put(HttpHeader.CONTENT_LENGTH, length);
+		if (head || length == 0) {
+			callback.succeeded();
+			return;
+		}
+		RetainableByteBuffer.Mutable buffer = request.getComponents().getByteBufferPool().acquire(length, true);
+		for (byte[] part : answer.body()) {
+			buffer.put(part);
+		}
+		response.write(true, buffer.getByteBuffer(), Callback.from(buffer::release, callback));
+	}
+
+	private static HttpField encoded(EarlyAnswers.Header header) {
+		Object encoded = header.encoded();
+		if (encoded instanceof HttpField field) {
+			return field;
+		}
+		HttpHeader known = HttpHeader.CACHE.get(header.name());
+		HttpField field = (known != null) ? new PreEncodedHttpField(known, header.name(), header.value())
+				: new PreEncodedHttpField(header.name(), header.value());
+		header.encoded(field);
+		return field;
+	}
+
+	/**
+	 * A Jetty request as {@link EarlyAnswers} sees it.
+	 */
+	private record Asked(Request request) implements EarlyAnswers.Asked {
+
+		@Override
+		public String method() {
+			return this.request.getMethod();
+		}
+
+		@Override
+		public String path() {
+			return this.request.getHttpURI().getPath();
+		}
+
+		@Override
+		public @Nullable String query() {
+			return this.request.getHttpURI().getQuery();
+		}
+
+		@Override
+		public @Nullable String header(String name) {
+			return this.request.getHeaders().get(name);
+		}
+
+		@Override
+		public boolean repeated(String name) {
+			int seen = 0;
+			for (HttpField field : this.request.getHeaders()) {
+				if (field.is(name) && ++seen > 1) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+}
