@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import blog.system.EarlyAnswers;
 import blog.system.Languages;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ETag;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class KeptPageAnswers implements EarlyAnswers {
 
-	private static final Pattern PERMALINK = Pattern.compile("/(\\d{4})/(\\d{2})/([^/]+)\\.html");
-
 	/**
 	 * a page of comments, and Blogger's mobile switch ({@code m=1}, {@code m=0}), which
 	 * changes nothing
@@ -43,14 +42,20 @@ class KeptPageAnswers implements EarlyAnswers {
 
 	private final KeptPages kept;
 
+	private final Languages languages;
+
+	/** whether each {@code Accept-Encoding} seen lately takes gzip: browsers send few */
+	private final Cache<String, Boolean> gzipAccepted = Caffeine.newBuilder().maximumSize(1000).build();
+
 	/** how many requests were answered here */
 	private final LongAdder answered = new LongAdder();
 
-	KeptPageAnswers(PostCatalog catalog, Discussion discussion, Clock clock, KeptPages kept) {
+	KeptPageAnswers(PostCatalog catalog, Discussion discussion, Clock clock, KeptPages kept, Languages languages) {
 		this.catalog = catalog;
 		this.discussion = discussion;
 		this.clock = clock;
 		this.kept = kept;
+		this.languages = languages;
 	}
 
 	@Override
@@ -67,7 +72,7 @@ class KeptPageAnswers implements EarlyAnswers {
 		String slug = post.get().slug();
 		long version = this.discussion.version(slug);
 		String key = KeptPages.key(request.path(), request.query(),
-				Languages.choose(request.header("Accept-Language")).getLanguage());
+				this.languages.choose(request.header("Accept-Language")).getLanguage());
 		KeptPages.Kept page = this.kept.get(key);
 		if (page == null || page.version() != version) {
 			return null;
@@ -79,8 +84,9 @@ class KeptPageAnswers implements EarlyAnswers {
 			return new Answer(304, headers.notModified(), List.of());
 		}
 		SplicedPage.Parts parts = page.page().with(page.page().spliced() ? this.discussion.formToken(slug) : "");
-		return acceptsGzip(request.header("Accept-Encoding")) ? new Answer(200, headers.gzip(), parts.gzip())
-				: new Answer(200, headers.plain(), parts.plain());
+		String acceptEncoding = request.header("Accept-Encoding");
+		boolean gzip = acceptEncoding != null && this.gzipAccepted.get(acceptEncoding, KeptPageAnswers::acceptsGzip);
+		return gzip ? new Answer(200, headers.gzip(), parts.gzip()) : new Answer(200, headers.plain(), parts.plain());
 	}
 
 	/**
@@ -103,12 +109,7 @@ class KeptPageAnswers implements EarlyAnswers {
 		if ("/".equals(path)) {
 			return Optional.of(this.catalog.newest());
 		}
-		Matcher permalink = PERMALINK.matcher(path);
-		if (!permalink.matches()) {
-			return Optional.empty();
-		}
-		return this.catalog.find(Integer.parseInt(permalink.group(1)), Integer.parseInt(permalink.group(2)),
-				permalink.group(3));
+		return this.catalog.atPermalink(path);
 	}
 
 	/**

@@ -30,6 +30,9 @@ public final class PostCatalog {
 
 	private final List<Month> months;
 
+	/** each post at its page's path */
+	private final Map<String, Post> permalinks = new HashMap<>();
+
 	/** each post's words, lower case, for search: title, description, labels, text */
 	private final Map<String, String> words = new HashMap<>();
 
@@ -45,6 +48,7 @@ public final class PostCatalog {
 		Map<String, Integer> labels = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		Map<YearMonth, Integer> months = new TreeMap<>(Comparator.reverseOrder());
 		for (Post post : this.posts) {
+			this.permalinks.putIfAbsent(post.permalink(), post);
 			post.labels().forEach((label) -> labels.merge(label, 1, Integer::sum));
 			months.merge(post.published().month(), 1, Integer::sum);
 			this.words.put(post.slug(), normalized(post.title() + " " + post.description() + " "
@@ -86,6 +90,14 @@ public final class PostCatalog {
 	 */
 	public Optional<Post> find(String slug) {
 		return this.posts.stream().filter((post) -> post.slug().equals(slug)).findFirst();
+	}
+
+	/**
+	 * @param path a request's path, as sent
+	 * @return the post whose page is at that path ({@link Post#permalink()})
+	 */
+	public Optional<Post> atPermalink(String path) {
+		return Optional.ofNullable(this.permalinks.get(path));
 	}
 
 	/**

@@ -24,12 +24,12 @@ class WebConfiguration {
 	 * ({@link Languages}); a reader cannot set another.
 	 */
 	@Bean
-	LocaleResolver localeResolver() {
+	LocaleResolver localeResolver(Languages languages) {
 		return new LocaleResolver() {
 
 			@Override
 			public Locale resolveLocale(HttpServletRequest request) {
-				return Languages.choose(request.getHeader("Accept-Language"));
+				return languages.choose(request.getHeader("Accept-Language"));
 			}
 
 			@Override
