@@ -74,7 +74,9 @@ class KeptPageAnswers implements EarlyAnswers {
 		String key = KeptPages.key(request.path(), request.query(),
 				this.languages.choose(request.header("Accept-Language")).getLanguage());
 		KeptPages.Kept page = this.kept.get(key);
-		if (page == null || page.version() != version) {
+		// a page changed since is rendered by the application; while one request renders
+		// it, the others get the bytes it had, as the filter gives them
+		if (page == null || (!this.kept.current(page, version) && !this.kept.rendering(key))) {
 			return null;
 		}
 		this.answered.increment();

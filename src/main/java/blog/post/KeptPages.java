@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import blog.system.BlogProperties;
 import blog.system.EarlyAnswers.Header;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -23,9 +24,18 @@ import org.springframework.stereotype.Component;
  * get the bytes it had before (a moment old), or, when there are none, wait for that
  * render rather than start their own. {@link PageCacheFilter} renders and keeps them;
  * {@link KeptPageAnswers} gives them before the servlet layer.
+ * <p>
+ * Changes that come fast are coalesced in time as well: a page rendered again for a
+ * change stays current for {@code blog.rerender-interval} (200 ms) after that render, so
+ * that a post taking 20 comments a second costs five renders a second, not twenty, and
+ * shows each comment within a fifth of a second. The first change after a quiet moment
+ * renders at once.
  */
 @Component
 final class KeptPages {
+
+	/** how long a page rendered again for a change stays current, in nanoseconds */
+	private final long rest;
 
 	private final Cache<String, Kept> pages = Caffeine.newBuilder()
 		.maximumWeight(Runtime.getRuntime().maxMemory() / 4)
@@ -37,6 +47,10 @@ final class KeptPages {
 
 	/** how many times a page was rendered to be kept */
 	private final LongAdder renders = new LongAdder();
+
+	KeptPages(BlogProperties properties) {
+		this.rest = properties.rerenderInterval().toNanos();
+	}
 
 	/**
 	 * @param path the request's path, as sent
@@ -54,6 +68,24 @@ final class KeptPages {
 	 */
 	@Nullable Kept get(String key) {
 		return this.pages.getIfPresent(key);
+	}
+
+	/**
+	 * @param page a page kept
+	 * @param version its post's version now
+	 * @return whether it may be given as it is: it shows that version, or it was rendered
+	 * for a change a moment ago ({@code blog.rerender-interval})
+	 */
+	boolean current(Kept page, long version) {
+		return page.version() == version || (page.replaced && System.nanoTime() - page.renderedAt < this.rest);
+	}
+
+	/**
+	 * @param key which page
+	 * @return whether a request is rendering it now
+	 */
+	boolean rendering(String key) {
+		return this.rendering.containsKey(key);
 	}
 
 	/**
@@ -80,6 +112,7 @@ final class KeptPages {
 			this.renders.increment();
 			rendered = render.render();
 			if (rendered != null) {
+				rendered.replaced = stale != null && stale.version() != rendered.version();
 				this.pages.put(key, rendered);
 			}
 		}
@@ -129,6 +162,12 @@ final class KeptPages {
 
 		/** the headers of the hour they were last asked for */
 		private volatile @Nullable Headers headers;
+
+		/** when it was rendered ({@link System#nanoTime()}) */
+		private final long renderedAt = System.nanoTime();
+
+		/** whether it replaced a page that showed an older version */
+		private volatile boolean replaced;
 
 		/**
 		 * @param page its bytes

@@ -87,7 +87,7 @@ public class PageCacheFilter extends OncePerRequestFilter {
 		String key = KeptPages.key(request.getRequestURI(), request.getQueryString(),
 				this.locales.resolveLocale(request).getLanguage());
 		KeptPages.Kept page = this.kept.get(key);
-		if (page == null || page.version() != version) {
+		if (page == null || !this.kept.current(page, version)) {
 			page = this.kept.renderOnce(key, page, () -> render(request, response, chain, version));
 			if (page == null) {
 				return;

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sharedDatabase whether other instances write to the same database
  * @param sharedDatabasePoll how often an instance on a shared database looks for the
  * others' changes
+ * @param rerenderInterval the least time between two renders of a post page for changes
+ * to its comments: changes that come faster are shown together, that much later
  * @param trustedProxies a regular expression of the reverse proxies' addresses, whose
  * {@code X-Forwarded-For}, {@code -Proto} and {@code -Port} name the client; none when
  * not given (those headers are then ignored)
@@ -34,7 +36,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("blog")
 public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultValue("data") Path dataDir,
 		@Nullable URI baseUrl, @Nullable String formSecret, @DefaultValue("false") boolean sharedDatabase,
-		@DefaultValue("500ms") Duration sharedDatabasePoll, @Nullable String trustedProxies) {
+		@DefaultValue("500ms") Duration sharedDatabasePoll, @DefaultValue("200ms") Duration rerenderInterval,
+		@Nullable String trustedProxies) {
 
 	public BlogProperties {
 		if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
@@ -55,6 +58,11 @@ public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultV
 		}
 		if (sharedDatabasePoll.isNegative() || sharedDatabasePoll.isZero()) {
 			throw new IllegalArgumentException("blog.shared-database-poll must be longer than zero");
+		}
+		if (rerenderInterval.isNegative() || rerenderInterval.compareTo(Duration.ofSeconds(1)) > 0) {
+			throw new IllegalArgumentException(
+					"blog.rerender-interval must be between 0 and 1s (a new comment shows within it), not "
+							+ rerenderInterval);
 		}
 		if (trustedProxies != null) {
 			try {

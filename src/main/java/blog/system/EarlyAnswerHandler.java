@@ -1,5 +1,6 @@
 package blog.system;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.eclipse.jetty.http.HttpField;
@@ -8,6 +9,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -19,8 +22,10 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Gives the application's {@link EarlyAnswers} in front of the servlet layer: a GET or
- * HEAD it answers is sent from memory, in one write from one of Jetty's pooled buffers,
- * with headers encoded once; anything else goes on to the application.
+ * HEAD it answers is sent from memory, in one write from a pooled buffer, with headers
+ * encoded once; anything else goes on to the application. The pool is its own (Jetty's
+ * pools buffers of up to 64 KB, and a page of 50 threads is larger), holding up to 512 KB
+ * a buffer and 16 MB in all; a larger answer is copied into a buffer of its own.
  * <p>
  * It declares itself non-blocking, so that Jetty may answer a kept page on the thread
  * that saw the request arrive, with no hand-over to another thread (on two cores that
@@ -30,7 +35,12 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class EarlyAnswerHandler extends Handler.Wrapper {
 
+	/** the largest answer sent from a pooled buffer */
+	private static final int POOLED = 512 * 1024;
+
 	private final ObjectProvider<EarlyAnswers> provider;
+
+	private final ByteBufferPool pool = new ArrayByteBufferPool(0, 4096, POOLED, 64, 0, 16L * 1024 * 1024);
 
 	/** the application's answers, once it has started; none when it has no such bean */
 	private volatile @Nullable List<EarlyAnswers> answers;
@@ -48,7 +58,7 @@ final class EarlyAnswerHandler extends Handler.Wrapper {
 			for (EarlyAnswers each : answers()) {
 				EarlyAnswers.Answer answer = each.answer(asked);
 				if (answer != null) {
-					send(answer, head, request, response, callback);
+					send(answer, head, response, callback);
 					return true;
 				}
 			}
@@ -86,8 +96,7 @@ final class EarlyAnswerHandler extends Handler.Wrapper {
 		return answers;
 	}
 
-	private static void send(EarlyAnswers.Answer answer, boolean head, Request request, Response response,
-			Callback callback) {
+	private void send(EarlyAnswers.Answer answer, boolean head, Response response, Callback callback) {
 		response.setStatus(answer.status());
 		HttpFields.Mutable headers = response.getHeaders();
 		for (EarlyAnswers.Header header : SecurityHeadersFilter.HEADERS) {
@@ -106,7 +115,13 @@ final class EarlyAnswerHandler extends Handler.Wrapper {
 			callback.succeeded();
 			return;
 		}
-		RetainableByteBuffer.Mutable buffer = request.getComponents().getByteBufferPool().acquire(length, true);
+		if (length > POOLED) {
+			ByteBuffer whole = ByteBuffer.allocate(length);
+			answer.body().forEach(whole::put);
+			response.write(true, whole.flip(), callback);
+			return;
+		}
+		RetainableByteBuffer.Mutable buffer = this.pool.acquire(length, true);
 		for (byte[] part : answer.body()) {
 			buffer.put(part);
 		}

@@ -95,7 +95,8 @@ class FormTokensTests {
 	}
 
 	private BlogProperties properties(String secret) {
-		return new BlogProperties(Path.of("content"), this.dataDir, null, secret, false, Duration.ofMillis(500), null);
+		return new BlogProperties(Path.of("content"), this.dataDir, null, secret, false, Duration.ofMillis(500),
+				Duration.ZERO, null);
 	}
 
 	private static Clock clock(Instant now) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,9 @@ class PageCacheTests {
 
 	@Autowired
 	KeptPageAnswers early;
+
+	@Autowired
+	KeptPages kept;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -210,6 +214,44 @@ class PageCacheTests {
 		assertThat(this.early.answer(new Asked("GET", "/feeds/posts/default", null, null))).isNull();
 		this.events.publishEvent(CommentsChanged.any(TestContent.ESSAY_SLUG));
 		assertThat(this.early.answer(new Asked("GET", ESSAY, null, null))).as("changed since: rendered again").isNull();
+	}
+
+	@Test
+	void earlyAnswerWhileThePageIsRenderedShouldBeItsLastBytes() throws Exception {
+		Web http = new MockWeb(this.mvc);
+		String before = http.get(ESSAY).body();
+		this.events.publishEvent(CommentsChanged.any(TestContent.ESSAY_SLUG));
+		String key = KeptPages.key(ESSAY, null, "en");
+		KeptPages.Kept last = this.kept.get(key);
+		CountDownLatch rendering = new CountDownLatch(1);
+		CountDownLatch done = new CountDownLatch(1);
+		ExecutorService renderer = Executors.newSingleThreadExecutor();
+		try {
+			Future<KeptPages.Kept> render = renderer.submit(() -> this.kept.renderOnce(key, last, () -> {
+				rendering.countDown();
+				try {
+					done.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return last;
+			}));
+			assertThat(rendering.await(10, TimeUnit.SECONDS)).isTrue();
+			EarlyAnswers.Answer meanwhile = this.early.answer(new Asked("GET", ESSAY, null, null));
+			assertThat(meanwhile).as("the page's last bytes, while another request renders it").isNotNull();
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			meanwhile.body().forEach(body::writeBytes);
+			assertThat(withoutToken(body.toString(StandardCharsets.UTF_8))).isEqualTo(withoutToken(before));
+			done.countDown();
+			render.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			done.countDown();
+			renderer.shutdownNow();
+		}
+		assertThat(this.early.answer(new Asked("GET", ESSAY, null, null))).as("rendered, and still not current")
+			.isNull();
 	}
 
 	/**

@@ -36,6 +36,7 @@ class SettingsStartupTests {
 			blog.form-secret=short                     | blog.form-secret
 			blog.base-url=localhost                    | blog.base-url
 			blog.trusted-proxies=127.0.0.(1            | blog.trusted-proxies
+			blog.rerender-interval=2s                  | blog.rerender-interval
 			server.tomcat.remoteip.internal-proxies=x  | server.tomcat.remoteip.internal-proxies
 			server.tomcat.max-http-form-post-size=1MB  | server.tomcat.max-http-form-post-size
 			server.forward-headers-strategy=native     | blog.trusted-proxies
