@@ -41,6 +41,18 @@ class KeptPagesTests {
 		assertThat(this.kept.current(again, 2)).isFalse();
 	}
 
+	@Test
+	void ifNoneMatchShouldMatchWeaklyAndTakeAnything() {
+		String etag = "W/\"0123456789abcdef01234567-499053\"";
+		assertThat(KeptPageAnswers.matches(etag, etag)).isTrue();
+		assertThat(KeptPageAnswers.matches("\"0123456789abcdef01234567-499053\"", etag)).as("weak comparison").isTrue();
+		assertThat(KeptPageAnswers.matches("\"other\", " + etag, etag)).isTrue();
+		assertThat(KeptPageAnswers.matches("*", etag)).isTrue();
+		for (String odd : new String[] { "", "garbage", "\"unterminated", "W/", ",,,", "W/\"x\"; junk" }) {
+			assertThat(KeptPageAnswers.matches(odd, etag)).as(odd).isFalse();
+		}
+	}
+
 	private static KeptPages.Kept page(long version) {
 		SplicedPage page = new SplicedPage(("<p>version " + version + "</p>").getBytes(StandardCharsets.UTF_8),
 				"@@token@@".getBytes(StandardCharsets.US_ASCII));

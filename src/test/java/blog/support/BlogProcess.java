@@ -55,9 +55,8 @@ public final class BlogProcess implements AutoCloseable {
 		Path jar = Path.of(System.getProperty("blog.jar", "target/opinion-blog.jar"));
 		assertThat(jar).as("the packaged jar (run mvn verify)").exists();
 		Files.createDirectories(log.getParent());
-		List<String> command = new ArrayList<>(
-				List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC", "-Xss512k",
-						"-XX:MaxRAM=384m", "-XX:TrimNativeHeapInterval=1000", "-jar", jar.toString()));
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-XX:+UseSerialGC", "-Xss512k", "-Xmx96m", "-XX:TrimNativeHeapInterval=1000", "-jar", jar.toString()));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new Starting(process, log);
