@@ -4,7 +4,7 @@
 # build), BENCH_CDS=0 (no class-data sharing archive).
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-java_opts=${JAVA_OPTS-"-XX:+UseSerialGC -Xss512k -Xmx96m -XX:TrimNativeHeapInterval=1000 -Dspring.aot.enabled=true"}
+java_opts=${JAVA_OPTS-"-XX:+UseSerialGC -Xss512k -Xmx88m -XX:TrimNativeHeapInterval=1000 -Dspring.aot.enabled=true"}
 # the production start's two malloc arenas (docs/operations.md)
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 essay=/2024/10/the-dangers-of-ignoring-diplomacy-why.html
@@ -91,6 +91,13 @@ start_blog() { # data-dir port log [more arguments]; waits for health; sets blog
   echo "bench: the blog did not start; its log:" >&2
   cat "$log" >&2
   exit 1
+}
+
+# the comment load (bench/CommentLoad.java), compiled once: java's source launcher would compile
+# it at each start, a second of both cores spent beside what is being measured
+comment_load() { # port path seconds clients [rate [visible]]
+  if [ ! -f "$work/load/CommentLoad.class" ]; then javac -d "$work/load" "$root/bench/CommentLoad.java"; fi
+  java -cp "$work/load" CommentLoad "$@"
 }
 
 stop_pid() { kill "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.05; done; }
