@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * {@link KeptPageAnswers} gives them before the servlet layer.
  * <p>
  * Changes that come fast are coalesced in time as well: a page rendered again for a
- * change stays current for {@code blog.rerender-interval} (200 ms) after that render, so
- * that a post taking 20 comments a second costs five renders a second, not twenty, and
- * shows each comment within a fifth of a second. The first change after a quiet moment
+ * change stays current for {@code blog.rerender-interval} (400 ms) after that render, so
+ * that a post taking 20 comments a second costs 2.5 renders a second, not twenty, and
+ * shows each comment within half a second. The first change after a quiet moment
  * renders at once.
  */
 @Component

@@ -36,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("blog")
 public record BlogProperties(@DefaultValue("content") Path contentDir, @DefaultValue("data") Path dataDir,
 		@Nullable URI baseUrl, @Nullable String formSecret, @DefaultValue("false") boolean sharedDatabase,
-		@DefaultValue("500ms") Duration sharedDatabasePoll, @DefaultValue("200ms") Duration rerenderInterval,
+		@DefaultValue("500ms") Duration sharedDatabasePoll, @DefaultValue("400ms") Duration rerenderInterval,
 		@Nullable String trustedProxies) {
 
 	public BlogProperties {
