@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * Changes that come fast are coalesced in time as well: a page rendered again for a
  * change stays current for {@code blog.rerender-interval} (400 ms) after that render, so
  * that a post taking 20 comments a second costs 2.5 renders a second, not twenty, and
- * shows each comment within half a second. The first change after a quiet moment
- * renders at once.
+ * shows each comment within half a second. The first change after a quiet moment renders
+ * at once.
  */
 @Component
 final class KeptPages {
