@@ -4,7 +4,7 @@
 # build), BENCH_CDS=0 (no class-data sharing archive).
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-java_opts=${JAVA_OPTS-"-XX:+UseSerialGC -Xss512k -Xmx80m -XX:TrimNativeHeapInterval=1000 -Dspring.aot.enabled=true"}
+java_opts=${JAVA_OPTS-"@$root/deploy/jvm.options -Dspring.aot.enabled=true"}
 # the production start's two malloc arenas (docs/operations.md)
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 essay=/2024/10/the-dangers-of-ignoring-diplomacy-why.html

@@ -56,7 +56,7 @@ public final class BlogProcess implements AutoCloseable {
 		assertThat(jar).as("the packaged jar (run mvn verify)").exists();
 		Files.createDirectories(log.getParent());
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-XX:+UseSerialGC", "-Xss512k", "-Xmx80m", "-XX:TrimNativeHeapInterval=1000", "-jar", jar.toString()));
+				"@deploy/jvm.options", "-jar", jar.toString()));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new Starting(process, log);
