@@ -10,12 +10,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The packages' dependencies point one way: {@code system} ← {@code post} ←
- * {@code comment} ← {@code admin}; {@code feed} uses {@code post} and {@code comment};
- * within comment/, moderation and archive use the write path, never the reverse. A change
- * that needs an arrow the other way is a design question (an interface), not an import:
- * these rules fail the build when one points back. The web server (Jetty) is known to
- * {@code system} alone: the others answer through the servlet API, or through
- * {@code system.EarlyAnswers}.
+ * {@code comment} ← {@code mail} ← {@code admin}; {@code feed} uses {@code post} and
+ * {@code comment}; within comment/, moderation and archive use the write path, never the
+ * reverse. A change that needs an arrow the other way is a design question (an
+ * interface), not an import: these rules fail the build when one points back. The web
+ * server (Jetty) is known to {@code system} alone: the others answer through the servlet
+ * API, or through {@code system.EarlyAnswers}.
  */
 class ArchitectureTests {
 
@@ -52,7 +52,7 @@ class ArchitectureTests {
 			.resideInAPackage("blog.system..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("blog", "blog.post..", "blog.comment..", "blog.admin..", "blog.feed..")
+			.resideInAnyPackage("blog", "blog.post..", "blog.comment..", "blog.mail..", "blog.admin..", "blog.feed..")
 			.check(MAIN);
 	}
 
@@ -62,7 +62,7 @@ class ArchitectureTests {
 			.resideInAPackage("blog.post..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("blog", "blog.comment..", "blog.admin..", "blog.feed..")
+			.resideInAnyPackage("blog", "blog.comment..", "blog.mail..", "blog.admin..", "blog.feed..")
 			.check(MAIN);
 	}
 
@@ -72,8 +72,8 @@ class ArchitectureTests {
 			.resideInAPackage("blog.comment")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("blog", "blog.comment.moderation..", "blog.comment.archive..", "blog.admin..",
-					"blog.feed..")
+			.resideInAnyPackage("blog", "blog.comment.moderation..", "blog.comment.archive..", "blog.mail..",
+					"blog.admin..", "blog.feed..")
 			.check(MAIN);
 	}
 
@@ -83,13 +83,13 @@ class ArchitectureTests {
 			.resideInAPackage("blog.comment.moderation..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("blog", "blog.comment.archive..", "blog.admin..", "blog.feed..")
+			.resideInAnyPackage("blog", "blog.comment.archive..", "blog.mail..", "blog.admin..", "blog.feed..")
 			.check(MAIN);
 		noClasses().that()
 			.resideInAPackage("blog.comment.archive..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("blog", "blog.comment.moderation..", "blog.admin..", "blog.feed..")
+			.resideInAnyPackage("blog", "blog.comment.moderation..", "blog.mail..", "blog.admin..", "blog.feed..")
 			.check(MAIN);
 	}
 
@@ -99,7 +99,18 @@ class ArchitectureTests {
 			.resideInAPackage("blog.feed..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("blog", "blog.admin..")
+			.resideInAnyPackage("blog", "blog.mail..", "blog.admin..")
+			.check(MAIN);
+	}
+
+	@Test
+	void mailShouldNotKnowTheDeskOrTheFeeds() {
+		noClasses().that()
+			.resideInAPackage("blog.mail..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("blog", "blog.admin..", "blog.feed..", "blog.comment.moderation..",
+					"blog.comment.archive..")
 			.check(MAIN);
 	}
 

@@ -10,20 +10,16 @@ import java.util.concurrent.TimeUnit;
 import blog.comment.CommentHeld;
 import blog.post.Post;
 import blog.post.PostCatalog;
+import blog.system.OutgoingMail;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,42 +51,16 @@ class EditorMail {
 			new ArrayBlockingQueue<>(1000), (task, executor) -> logger.warn(
 					"More than 1000 mails to the editor wait to be sent: this one is dropped (the desk has them all)"));
 
-	EditorMail(ObjectProvider<JavaMailSender> senders, Environment environment, AdminProperties admin,
-			PostCatalog catalog) {
+	EditorMail(OutgoingMail mail, AdminProperties admin, PostCatalog catalog) {
 		String mailTo = admin.mailTo();
 		this.to = (mailTo != null && !mailTo.isBlank()) ? mailTo.strip() : null;
 		this.from = admin.mailFrom().strip();
-		this.sender = (this.to != null) ? senders.getIfAvailable(() -> fromProperties(environment)) : null;
+		this.sender = (this.to != null && mail.on()) ? mail.sender() : null;
 		this.catalog = catalog;
 		if (this.to != null && this.sender == null) {
 			logger.warn("blog.admin.mail-to is set but spring.mail.host is not: no mail will be sent when a comment"
 					+ " is held");
 		}
-	}
-
-	/**
-	 * Spring Boot makes a mail sender when {@code spring.mail.host} is set, but a start
-	 * with Spring AOT fixed its beans when the jar was built: then this makes one from
-	 * the same {@code spring.mail.*} settings.
-	 */
-	private static @Nullable JavaMailSender fromProperties(Environment environment) {
-		MailProperties mail = Binder.get(environment)
-			.bind("spring.mail", MailProperties.class)
-			.orElseGet(MailProperties::new);
-		if (mail.getHost() == null || mail.getHost().isBlank()) {
-			return null;
-		}
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost(mail.getHost());
-		if (mail.getPort() != null) {
-			sender.setPort(mail.getPort());
-		}
-		sender.setUsername(mail.getUsername());
-		sender.setPassword(mail.getPassword());
-		sender.setProtocol(mail.getProtocol());
-		sender.setDefaultEncoding(mail.getDefaultEncoding().name());
-		sender.getJavaMailProperties().putAll(mail.getProperties());
-		return sender;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -59,9 +60,11 @@ class CommentController {
 			HttpServletResponse response, Model model) {
 		Post post = this.catalog.find(year, month, slug)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		CommentOutcome outcome = this.comments.add(post, form, result, request.getRemoteAddr());
+		CommentOutcome outcome = this.comments.add(post, form, result, request.getRemoteAddr(),
+				LocaleContextHolder.getLocale());
 		if (outcome instanceof CommentOutcome.Posted posted) {
-			String query = "posted=" + posted.id() + "&key=" + posted.deleteKey();
+			String query = "posted=" + posted.id() + "&key=" + posted.deleteKey()
+					+ (posted.following() ? "&mail=1" : "");
 			if (posted.held()) {
 				return seeOther(Threads.address(post, 1, query, "comments"));
 			}

@@ -9,8 +9,11 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface CommentOutcome {
 
-	/** stored; {@code held} when it waits for the editor */
-	record Posted(long id, boolean held, String deleteKey) implements CommentOutcome {
+	/**
+	 * stored; {@code held} when it waits for the editor; {@code following} when its
+	 * writer asked to be mailed replies
+	 */
+	record Posted(long id, boolean held, String deleteKey, boolean following) implements CommentOutcome {
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import blog.post.Discussion;
 import blog.post.Post;
 import blog.post.PostCatalog;
+import blog.system.OutgoingMail;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -34,14 +35,17 @@ class CommentPages implements Discussion {
 
 	private final CommentProperties settings;
 
+	private final OutgoingMail mail;
+
 	CommentPages(Threads threads, FormTokens tokens, CommentService comments, CommentRepository repository,
-			PostCatalog catalog, CommentProperties settings) {
+			PostCatalog catalog, CommentProperties settings, OutgoingMail mail) {
 		this.threads = threads;
 		this.tokens = tokens;
 		this.comments = comments;
 		this.repository = repository;
 		this.catalog = catalog;
 		this.settings = settings;
+		this.mail = mail;
 	}
 
 	@Override
@@ -87,7 +91,8 @@ class CommentPages implements Discussion {
 		}
 		Long posted = number(request, "posted");
 		if (posted != null) {
-			showPostedNotice(posted, request.getParameter("key"), model, response);
+			showPostedNotice(posted, request.getParameter("key"), "1".equals(request.getParameter("mail")), model,
+					response);
 		}
 		if (number(request, "deleted") != null) {
 			model.addAttribute("deletedNotice", true);
@@ -104,7 +109,8 @@ class CommentPages implements Discussion {
 			.map((comment) -> this.threads.placeOf(post, comment.id()));
 	}
 
-	private void showPostedNotice(long id, @Nullable String key, Model model, HttpServletResponse response) {
+	private void showPostedNotice(long id, @Nullable String key, boolean following, Model model,
+			HttpServletResponse response) {
 		if (!this.comments.deleteKeyMatches(id, key)) {
 			return;
 		}
@@ -115,7 +121,7 @@ class CommentPages implements Discussion {
 		boolean held = this.repository.find(id).map((c) -> c.status() == Comment.Status.PENDING).orElse(false);
 		String deletePath = this.comments.claimDeleteLink(id, key) ? "/comments/" + id + "/delete?key=" + key : null;
 		model.addAttribute("posted", new PostedNotice(id, held, deletePath,
-				(deletePath != null) ? this.catalog.site().absolute(deletePath) : null));
+				(deletePath != null) ? this.catalog.site().absolute(deletePath) : null, following && this.mail.on()));
 	}
 
 	/**
@@ -142,8 +148,11 @@ class CommentPages implements Discussion {
 	 * @param held whether it waits for review
 	 * @param deletePath the private link that deletes it, shown once
 	 * @param deleteUrl the same link as the blog's public address, to keep
+	 * @param following whether its writer asked to be mailed replies (a confirmation may
+	 * be on its way)
 	 */
-	record PostedNotice(long id, boolean held, @Nullable String deletePath, @Nullable String deleteUrl) {
+	record PostedNotice(long id, boolean held, @Nullable String deletePath, @Nullable String deleteUrl,
+			boolean following) {
 	}
 
 }

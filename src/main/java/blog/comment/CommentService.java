@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 
 import blog.post.Post;
 import blog.system.Hashes;
 import blog.system.Keys;
+import blog.system.MailAddresses;
+import blog.system.OutgoingMail;
 import blog.system.Text;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -55,11 +58,13 @@ public class CommentService {
 
 	private final ApplicationEventPublisher events;
 
+	private final OutgoingMail mail;
+
 	private final Object[] locks = new Object[64];
 
 	CommentService(CommentRepository repository, CommentWriter writer, CommentRenderer renderer, FormTokens tokens,
 			Keys keys, CommentRateLimiter rateLimiter, CommentProperties settings, Clock clock, ModerationMode mode,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, OutgoingMail mail) {
 		this.repository = repository;
 		this.writer = writer;
 		this.renderer = renderer;
@@ -70,6 +75,7 @@ public class CommentService {
 		this.clock = clock;
 		this.mode = mode;
 		this.events = events;
+		this.mail = mail;
 		for (int i = 0; i < this.locks.length; i++) {
 			this.locks[i] = new Object();
 		}
@@ -86,6 +92,21 @@ public class CommentService {
 	 * @return what happened
 	 */
 	public CommentOutcome add(Post post, CommentForm form, Errors errors, String address) {
+		return add(post, form, errors, address, Locale.ENGLISH);
+	}
+
+	/**
+	 * Checks and stores a comment, as {@link #add(Post, CommentForm, Errors, String)},
+	 * with the writer's request to be mailed replies when the form has one (and mail is
+	 * on).
+	 * @param post the post commented on
+	 * @param form what the reader sent
+	 * @param errors the form's binding result, with the faults found so far
+	 * @param address the client's network address (only its salted hash is kept)
+	 * @param locale the language of the page written on
+	 * @return what happened
+	 */
+	public CommentOutcome add(Post post, CommentForm form, Errors errors, String address, Locale locale) {
 		if (!post.commentsOpen()) {
 			return new CommentOutcome.Closed();
 		}
@@ -101,6 +122,7 @@ public class CommentService {
 		}
 		Comment parent = (form.parent() != null && !form.parent().isBlank()) ? replyTarget(post, form.parent(), errors)
 				: null;
+		CommentStored.Follow follow = follow(form, errors, locale);
 		if (errors.hasErrors()) {
 			return new CommentOutcome.Invalid(null);
 		}
@@ -117,12 +139,34 @@ public class CommentService {
 		}
 		String client = this.keys.client(address);
 		synchronized (this.locks[Math.floorMod(client.hashCode(), this.locks.length)]) {
-			return store(post, name, body, parent, client, now);
+			return store(post, name, body, parent, client, now, follow);
 		}
 	}
 
+	/**
+	 * @return the writer's request to be mailed replies, if they ticked the box, typed an
+	 * address and mail is on; a fault beside the field if the address is missing or wrong
+	 */
+	private CommentStored.@Nullable Follow follow(CommentForm form, Errors errors, Locale locale) {
+		if (!this.mail.on() || !form.wantsReplies()) {
+			return null;
+		}
+		if (form.email() == null || form.email().isBlank()) {
+			errors.rejectValue("email", "comment.email.missing", "Which address?");
+			return null;
+		}
+		String email = MailAddresses.normalized(form.email());
+		if (email == null) {
+			if (!errors.hasFieldErrors("email")) {
+				errors.rejectValue("email", "comment.email.invalid", "Not an address");
+			}
+			return null;
+		}
+		return new CommentStored.Follow(email, locale.getLanguage().equals("de") ? "de" : "en");
+	}
+
 	private CommentOutcome store(Post post, String name, String body, @Nullable Comment parent, String client,
-			Instant now) {
+			Instant now, CommentStored.@Nullable Follow follow) {
 		String bodyHash = Hashes.sha256(body);
 		Optional<Long> twin = this.repository.recentTwin(client, bodyHash, now.minus(TWIN_WINDOW));
 		if (twin.isPresent()) {
@@ -141,7 +185,7 @@ public class CommentService {
 		try {
 			// the post's page follows once the comment is committed (CommentsChanged)
 			id = this.writer.insert(new CommentRepository.NewComment(post.slug(), parentId, name, body, html, status,
-					heldReason, now, client, bodyHash, Hashes.sha256(deleteKey)));
+					heldReason, now, client, bodyHash, Hashes.sha256(deleteKey)), follow);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not store a comment on " + post.slug(), ex);
@@ -161,7 +205,7 @@ public class CommentService {
 			this.events.publishEvent(
 					new CommentHeld(new Comment(id, post.slug(), parentId, name, body, html, status, now), heldReason));
 		}
-		return new CommentOutcome.Posted(id, heldReason != null, deleteKey);
+		return new CommentOutcome.Posted(id, heldReason != null, deleteKey, follow != null);
 	}
 
 	/**

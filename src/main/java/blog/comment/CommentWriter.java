@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so eight readers posting at once cost about one commit, not eight. No comment waits for
  * a timer: a comment that arrives alone is committed at once. Each commit says which
  * posts' pages it changed ({@link CommentsChanged}, one per post with a published
- * comment), and their pages follow before any writer is answered.
+ * comment), and their pages follow before any writer is answered. Each comment is also
+ * announced inside its transaction ({@link CommentStored}), so that what it causes (mail)
+ * is committed with it or not at all.
  */
 @Component
 class CommentWriter implements DisposableBean {
@@ -63,10 +66,23 @@ class CommentWriter implements DisposableBean {
 	 * @throws RuntimeException the database's fault, when it could not be stored
 	 */
 	long insert(CommentRepository.NewComment comment) {
+		return insert(comment, null);
+	}
+
+	/**
+	 * Stores a comment, perhaps with its writer's request to be mailed replies, and
+	 * returns once it is committed: the mail it causes is queued in the same transaction
+	 * ({@link CommentStored}).
+	 * @param comment the comment
+	 * @param follow what the writer asked for, or null
+	 * @return its id
+	 * @throws RuntimeException the database's fault, when it could not be stored
+	 */
+	long insert(CommentRepository.NewComment comment, CommentStored.@Nullable Follow follow) {
 		if (this.stopping) {
 			throw new IllegalStateException("the blog is stopping");
 		}
-		Pending pending = new Pending(comment, new CompletableFuture<>());
+		Pending pending = new Pending(comment, follow, new CompletableFuture<>());
 		this.queue.add(pending);
 		try {
 			return pending.id().get();
@@ -131,9 +147,12 @@ class CommentWriter implements DisposableBean {
 			List<Long> stored = new ArrayList<>(group.size());
 			Map<String, List<CommentsChanged.Added>> posts = new LinkedHashMap<>();
 			for (Pending pending : group) {
-				long id = this.repository.insert(pending.comment());
+				CommentRepository.NewComment comment = pending.comment();
+				long id = this.repository.insert(comment);
 				stored.add(id);
-				added(posts, pending.comment(), id);
+				added(posts, comment, id);
+				this.events.publishEvent(new CommentStored(id, comment.postSlug(), comment.parentId(),
+						comment.status() == Comment.Status.PUBLISHED, pending.follow()));
 			}
 			// a held comment changes nothing readers see: its page stays as it is
 			posts.forEach((post, published) -> {
@@ -174,7 +193,8 @@ class CommentWriter implements DisposableBean {
 		this.thread.join(TimeUnit.SECONDS.toMillis(30));
 	}
 
-	private record Pending(CommentRepository.NewComment comment, CompletableFuture<Long> id) {
+	private record Pending(CommentRepository.NewComment comment, CommentStored.@Nullable Follow follow,
+			CompletableFuture<Long> id) {
 	}
 
 }

@@ -2,20 +2,35 @@ package blog.post;
 
 import java.util.List;
 
+import blog.system.OutgoingMail;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the one layout shows on every page, error pages included: the blog's header and
- * the sidebar ("Popular posts from this blog", search, labels, archive).
+ * the sidebar ("Popular posts from this blog", search, labels, archive, and new posts by
+ * mail).
  */
 @ControllerAdvice
 class LayoutAdvice {
 
 	private final PostCatalog catalog;
 
-	LayoutAdvice(PostCatalog catalog) {
+	private final OutgoingMail mail;
+
+	LayoutAdvice(PostCatalog catalog, OutgoingMail mail) {
 		this.catalog = catalog;
+		this.mail = mail;
+	}
+
+	/**
+	 * @return whether readers are offered mail (the blog's new posts in the sidebar,
+	 * replies beside the comment form): only when a mail server is set
+	 */
+	@ModelAttribute("mailOn")
+	boolean mailOn() {
+		return this.mail.on();
 	}
 
 	@ModelAttribute("site")

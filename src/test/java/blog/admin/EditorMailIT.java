@@ -13,6 +13,7 @@ import blog.support.Http;
 import blog.support.Loopback;
 import blog.support.RawHttp;
 import blog.support.Reply;
+import blog.system.OutgoingMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -127,9 +128,9 @@ class EditorMailIT {
 		down.setPort(closed);
 		AdminProperties properties = new AdminProperties("editor", null, "editor@example.org", "blog@localhost",
 				"0 30 3 * * *");
-		EditorMail mail = new EditorMail(
+		EditorMail mail = new EditorMail(new OutgoingMail(
 				new StaticListableBeanFactory(Map.of("sender", down)).getBeanProvider(JavaMailSender.class),
-				new StandardEnvironment(), properties, catalog);
+				new StandardEnvironment()), properties, catalog);
 		assertThat(mail.on()).isTrue();
 		assertThatNoException().isThrownBy(() -> mail.commentHeld(new CommentHeld(
 				new Comment(1, ESSAY_SLUG, null, "Name", "text", "<p>text</p>", Comment.Status.PENDING, Instant.now()),

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import blog.comment.Comment;
+import blog.comment.CommentPublished;
 import blog.comment.CommentRepository;
 import blog.comment.CommentRepository.DeskRow;
 import blog.comment.CommentRepository.Listing;
@@ -70,6 +71,11 @@ public class Moderation {
 			return Optional.empty();
 		}
 		this.events.publishEvent(CommentsChanged.any(comment.postSlug()));
+		if (to == Comment.Status.PUBLISHED && from != Comment.Status.PUBLISHED) {
+			// within the editor's transaction: the mail it causes commits with the
+			// decision
+			this.events.publishEvent(new CommentPublished(id));
+		}
 		return Optional.of(new Change(comment, to));
 	}
 

@@ -1,0 +1,274 @@
+package blog.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import blog.post.Post;
+import blog.post.PostCatalog;
+import blog.system.Keys;
+import blog.system.MailAddresses;
+import blog.system.OutgoingMail;
+import blog.system.RateBuckets;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A reader's side of mail: follow a post's comments or the blog's new posts, confirm an
+ * address, stop one kind of mail, see and end everything an address gets. Every link from
+ * a mail opens a page with a button, and only the button's POST acts (mail scanners
+ * follow GET links); the unsubscribe address also takes the one-click POST of RFC 8058.
+ * These pages hold private links: they are never cached and send no referrer.
+ */
+@Controller
+@RequestMapping("/mail")
+class MailController {
+
+	private final OutgoingMail mail;
+
+	private final Follows follows;
+
+	private final Mailbox mailbox;
+
+	private final MailLinks links;
+
+	private final Letters letters;
+
+	private final PostCatalog catalog;
+
+	private final RateBuckets buckets;
+
+	private final Keys keys;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	MailController(OutgoingMail mail, Follows follows, Mailbox mailbox, MailLinks links, Letters letters,
+			PostCatalog catalog, RateBuckets buckets, Keys keys, TransactionTemplate transactions, Clock clock) {
+		this.mail = mail;
+		this.follows = follows;
+		this.mailbox = mailbox;
+		this.links = links;
+		this.letters = letters;
+		this.catalog = catalog;
+		this.buckets = buckets;
+		this.keys = keys;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@ModelAttribute
+	void privatePage(HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("X-Robots-Tag", "noindex");
+	}
+
+	/**
+	 * Follows a post's new comments ({@code post}: its slug) or the blog's new posts.
+	 */
+	@PostMapping("/follow")
+	ModelAndView follow(@RequestParam(required = false) @Nullable String email,
+			@RequestParam(required = false) @Nullable String post, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!this.mail.on()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		Optional<Post> followed = Optional.empty();
+		if (post != null && !post.isBlank()) {
+			followed = this.catalog.find(post.strip());
+			if (followed.isEmpty()) {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such post");
+			}
+		}
+		String address = MailAddresses.normalized(email);
+		ModelAndView page = page("follow");
+		page.addObject("post", followed.orElse(null));
+		if (address == null) {
+			page.addObject("typed", (email != null && email.length() <= 300) ? email : "");
+			page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			return page;
+		}
+		ConsumptionProbe probe = this.buckets.consume("mail-follow:" + this.keys.client(request.getRemoteAddr()),
+				() -> BucketConfiguration.builder()
+					.addLimit(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofHours(1)).build())
+					.build());
+		if (!probe.isConsumed()) {
+			long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+			response.setHeader("Retry-After", Long.toString(seconds));
+			page.addObject("limited", seconds);
+			page.addObject("typed", email);
+			page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
+			return page;
+		}
+		String target = followed.map((found) -> Follows.post(found.slug())).orElse(Follows.BLOG);
+		String language = language();
+		this.transactions.executeWithoutResult((status) -> this.follows.follow(address, language, target, null));
+		page.setViewName("mail");
+		page.addObject("view", "followed");
+		return page;
+	}
+
+	@GetMapping("/confirm")
+	ModelAndView confirmForm(@RequestParam(required = false) @Nullable String t) {
+		Optional<MailLinks.Confirming> confirming = this.links.confirming(t, this.clock.instant());
+		if (confirming.isEmpty()) {
+			return bad();
+		}
+		Optional<Mailbox.Subscriber> subscriber = this.mailbox.subscriber(confirming.get().subscriberId());
+		if (subscriber.isPresent() && subscriber.get().confirmed()) {
+			return page("confirmed-before");
+		}
+		if (confirming.get().expired() || subscriber.isEmpty()
+				|| !confirming.get().hash().equals(subscriber.get().confirmHash())) {
+			return gone();
+		}
+		ModelAndView page = page("confirm");
+		page.addObject("token", t);
+		page.addObject("follows", this.letters.described(this.mailbox.subscriptions(subscriber.get().id()), locale()));
+		return page;
+	}
+
+	@PostMapping("/confirm")
+	ModelAndView confirm(@RequestParam(required = false) @Nullable String t) {
+		Optional<MailLinks.Confirming> confirming = this.links.confirming(t, this.clock.instant());
+		if (confirming.isEmpty()) {
+			return bad();
+		}
+		long id = confirming.get().subscriberId();
+		boolean confirmed = !confirming.get().expired() && this.mailbox.confirm(id, confirming.get().hash(),
+				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		if (!confirmed) {
+			Optional<Mailbox.Subscriber> subscriber = this.mailbox.subscriber(id);
+			return (subscriber.isPresent() && subscriber.get().confirmed()) ? page("confirmed-before") : gone();
+		}
+		return manage(id, "confirmed");
+	}
+
+	@GetMapping("/unsubscribe")
+	ModelAndView unsubscribeForm(@RequestParam(required = false) @Nullable String t) {
+		Optional<Long> id = this.links.unsubscribing(t);
+		if (id.isEmpty()) {
+			return bad();
+		}
+		Optional<Mailbox.Subscription> subscription = this.mailbox.subscription(id.get());
+		if (subscription.isEmpty()) {
+			return page("unsubscribed");
+		}
+		ModelAndView page = page("unsubscribe");
+		page.addObject("token", t);
+		page.addObject("what", this.letters.describe(subscription.get().target(), locale()));
+		return page;
+	}
+
+	/**
+	 * Ends one subscription: the page's button, or a mail program's one-click POST
+	 * ({@code List-Unsubscribe=One-Click} in the body), which needs no more than a 2xx.
+	 */
+	@PostMapping("/unsubscribe")
+	ModelAndView unsubscribe(@RequestParam(required = false) @Nullable String t) {
+		Optional<Long> id = this.links.unsubscribing(t);
+		if (id.isEmpty()) {
+			return bad();
+		}
+		Optional<Long> subscriber = this.mailbox.subscription(id.get()).map(Mailbox.Subscription::subscriberId);
+		this.transactions.executeWithoutResult((status) -> this.mailbox.unfollow(id.get()));
+		if (subscriber.isPresent() && this.mailbox.subscriber(subscriber.get()).isPresent()) {
+			return manage(subscriber.get(), "unsubscribed");
+		}
+		return page("unsubscribed");
+	}
+
+	@GetMapping("/manage")
+	ModelAndView manageForm(@RequestParam(required = false) @Nullable String t) {
+		Optional<Long> id = this.links.managing(t);
+		if (id.isEmpty()) {
+			return bad();
+		}
+		return manage(id.get(), null);
+	}
+
+	/** forgets the address, with everything it follows */
+	@PostMapping("/manage")
+	ModelAndView forget(@RequestParam(required = false) @Nullable String t) {
+		Optional<Long> id = this.links.managing(t);
+		if (id.isEmpty()) {
+			return bad();
+		}
+		this.mailbox.forget(id.get());
+		return page("forgotten");
+	}
+
+	private ModelAndView manage(long subscriberId, @Nullable String done) {
+		if (this.mailbox.subscriber(subscriberId).isEmpty()) {
+			return page("forgotten");
+		}
+		Locale locale = locale();
+		List<Followed> followed = this.mailbox.subscriptions(subscriberId)
+			.stream()
+			.map((subscription) -> new Followed(this.letters.describe(subscription.target(), locale),
+					this.links.unsubscribe(subscription.id())))
+			.toList();
+		ModelAndView page = page("manage");
+		page.addObject("done", done);
+		page.addObject("followed", followed);
+		page.addObject("token", this.links.manage(subscriberId));
+		return page;
+	}
+
+	/**
+	 * One thing an address follows, on the page that lists them.
+	 *
+	 * @param what it, in words
+	 * @param token the token that ends it
+	 */
+	record Followed(String what, String token) {
+	}
+
+	private static ModelAndView page(String view) {
+		ModelAndView page = new ModelAndView("mail");
+		page.addObject("view", view);
+		return page;
+	}
+
+	private static ModelAndView bad() {
+		ModelAndView page = page("bad-link");
+		page.setStatus(HttpStatus.BAD_REQUEST);
+		return page;
+	}
+
+	private static ModelAndView gone() {
+		ModelAndView page = page("expired");
+		page.setStatus(HttpStatus.GONE);
+		return page;
+	}
+
+	private static Locale locale() {
+		return LocaleContextHolder.getLocale();
+	}
+
+	private static String language() {
+		return locale().getLanguage().equals("de") ? "de" : "en";
+	}
+
+}

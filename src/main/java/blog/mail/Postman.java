@@ -1,0 +1,267 @@
+package blog.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import blog.system.OutgoingMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the outbox: one mail at a time, each claimed in a transaction of its own (a row
+ * another instance has claimed is skipped), sent, then marked sent. A mail server that is
+ * away or answers "try later" gets the mail again later, each wait twice the last (from
+ * {@code blog.mail.retry}, at most an hour), until {@code blog.mail.give-up-after}; one
+ * that refuses it for good (a 5xx answer) marks it failed, with its answer, for the desk.
+ * A process that stops between sending and marking leaves its mail {@code SENDING}: five
+ * minutes later it is marked {@code UNSURE}, never sent again by itself (so nobody gets a
+ * notification twice), and the desk can send it again. Wakes when a mail is queued, and
+ * every two seconds.
+ */
+@Component
+class Postman implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(Postman.class);
+
+	/**
+	 * a mail claimed this long ago and never marked was being sent when its sender
+	 * stopped
+	 */
+	static final Duration CLAIM_LIFETIME = Duration.ofMinutes(5);
+
+	/** how long the outbox keeps mails sent, failed or cancelled, for the desk */
+	static final Duration HISTORY = Duration.ofDays(30);
+
+	private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+	private final Mailbox mailbox;
+
+	private final Letters letters;
+
+	private final OutgoingMail mail;
+
+	private final TransactionTemplate transactions;
+
+	private final ReaderMailProperties settings;
+
+	private final Clock clock;
+
+	private final Semaphore wake = new Semaphore(0);
+
+	private volatile boolean stopping;
+
+	private @Nullable Thread thread;
+
+	private Instant nextSweep = Instant.EPOCH;
+
+	Postman(Mailbox mailbox, Letters letters, OutgoingMail mail, TransactionTemplate transactions,
+			ReaderMailProperties settings, Clock clock) {
+		this.mailbox = mailbox;
+		this.letters = letters;
+		this.mail = mail;
+		this.transactions = transactions;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		if (!this.mail.on() || this.thread != null) {
+			return;
+		}
+		Thread postman = new Thread(this::run, "mail-outbox");
+		postman.setDaemon(true);
+		this.thread = postman;
+		postman.start();
+	}
+
+	/** a mail was queued: send it now, not at the next round */
+	void wake() {
+		this.wake.release();
+	}
+
+	private void run() {
+		while (!this.stopping) {
+			try {
+				sweep();
+				while (!this.stopping && sendNext()) {
+					this.wake.drainPermits();
+				}
+				this.wake.tryAcquire(2, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// the database away: the next round tries again
+				logger.warn("Mail outbox: " + ex.getMessage());
+				sleep();
+			}
+		}
+	}
+
+	/**
+	 * Sends the next mail due, if any.
+	 * @return whether there was one
+	 */
+	boolean sendNext() {
+		Optional<Mailbox.Mail> claimed = this.transactions.execute((status) -> this.mailbox.claimNext(now()));
+		if (claimed == null || claimed.isEmpty()) {
+			return false;
+		}
+		Mailbox.Mail mail = claimed.get();
+		Optional<MimeMessage> message;
+		try {
+			message = this.letters.write(mail, this.mail.sender());
+		}
+		catch (MessagingException | RuntimeException ex) {
+			logger.error("Mail " + mail.id() + " (" + mail.kind() + ") could not be written", ex);
+			this.mailbox.end(mail.id(), Mailbox.Status.FAILED, "could not be written: " + ex.getClass().getName());
+			return true;
+		}
+		if (message.isEmpty()) {
+			// its comment is no longer shown, or its post gone
+			this.mailbox.end(mail.id(), Mailbox.Status.CANCELLED, null);
+			return true;
+		}
+		try {
+			this.mail.sender().send(message.get());
+			this.mailbox.sent(mail.id(), now());
+		}
+		catch (MailException ex) {
+			failed(mail, ex);
+		}
+		return true;
+	}
+
+	private void failed(Mailbox.Mail mail, MailException ex) {
+		String answer = Redacted.of(answer(ex));
+		Integer code = code(ex);
+		Instant now = now();
+		if (code != null && code >= 500) {
+			logger.warn("Mail " + mail.id() + " (" + mail.kind() + ") refused by the mail server: " + answer);
+			this.mailbox.end(mail.id(), Mailbox.Status.FAILED, answer);
+			return;
+		}
+		if (!mail.createdAt().plus(this.settings.giveUpAfter()).isAfter(now)) {
+			logger.warn("Mail " + mail.id() + " (" + mail.kind() + ") given up after " + mail.attempts() + " attempts: "
+					+ answer);
+			this.mailbox.end(mail.id(), Mailbox.Status.FAILED,
+					"given up after " + mail.attempts() + " attempts: " + answer);
+			return;
+		}
+		Duration wait = this.settings.retry().multipliedBy(1L << Math.min(mail.attempts() - 1, 12));
+		if (wait.compareTo(LONGEST_WAIT) > 0) {
+			wait = LONGEST_WAIT;
+		}
+		logger.info("Mail " + mail.id() + " (" + mail.kind() + ") not sent, attempt " + mail.attempts() + "; again in "
+				+ wait.toSeconds() + " s: " + answer);
+		this.mailbox.retry(mail.id(), now.plus(wait), answer);
+	}
+
+	/** the server's answer, or what stood between the blog and the server */
+	private static String answer(MailException ex) {
+		Throwable cause = ex;
+		if (ex instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+			cause = send.getFailedMessages().values().iterator().next();
+		}
+		StringBuilder text = new StringBuilder();
+		for (Throwable t = cause; t != null && text.length() < 600; t = t.getCause()) {
+			if (t.getMessage() != null && !text.toString().contains(t.getMessage().strip())) {
+				text.append((text.length() > 0) ? "; " : "").append(t.getMessage().strip());
+			}
+			if (t instanceof MessagingException messaging && messaging.getNextException() != null
+					&& messaging.getNextException() != t.getCause()) {
+				text.append("; ").append(messaging.getNextException().getMessage());
+			}
+		}
+		return (text.length() > 0) ? text.toString() : ex.getClass().getSimpleName();
+	}
+
+	private static final Pattern REPLY_CODE = Pattern.compile("^([2-5]\\d\\d)[ -].*", Pattern.DOTALL);
+
+	/**
+	 * The SMTP reply code that refused the mail, if a server answered: the mail library's
+	 * exceptions begin their message with it ({@code 550 5.1.1 No such user}).
+	 */
+	private static @Nullable Integer code(MailException ex) {
+		Throwable cause = (ex instanceof MailSendException send && !send.getFailedMessages().isEmpty())
+				? send.getFailedMessages().values().iterator().next() : ex.getCause();
+		for (Throwable t = cause; t != null; t = next(t)) {
+			Matcher reply = (t.getMessage() != null) ? REPLY_CODE.matcher(t.getMessage().strip()) : null;
+			if (reply != null && reply.matches() && t instanceof MessagingException) {
+				return Integer.parseInt(reply.group(1));
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Throwable next(Throwable t) {
+		if (t instanceof MessagingException messaging && messaging.getNextException() != null
+				&& messaging.getNextException() != t) {
+			return messaging.getNextException();
+		}
+		return t.getCause();
+	}
+
+	/**
+	 * marks mails whose sender stopped mid-send, and clears old history: once a minute
+	 */
+	private void sweep() {
+		Instant now = now();
+		if (now.isBefore(this.nextSweep)) {
+			return;
+		}
+		this.nextSweep = now.plus(Duration.ofMinutes(1));
+		int unsure = this.mailbox.markUnsure(now.minus(CLAIM_LIFETIME));
+		if (unsure > 0) {
+			logger.warn(unsure + " mail(s) were being sent when the blog stopped: marked unsure, not sent again"
+					+ " (the desk can resend them)");
+		}
+		this.mailbox.purgeUnconfirmed(now.minus(MailLinks.CONFIRMATION_LIFETIME));
+		this.mailbox.purgeOutbox(now.minus(HISTORY));
+	}
+
+	private void sleep() {
+		try {
+			Thread.sleep(2000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.stopping = true;
+		Thread postman = this.thread;
+		if (postman != null) {
+			this.wake.release();
+			postman.join(TimeUnit.SECONDS.toMillis(20));
+		}
+	}
+
+}
