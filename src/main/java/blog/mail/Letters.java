@@ -122,7 +122,7 @@ class Letters {
 						DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
 							.withLocale(locale)
 							.withZone(ZoneOffset.UTC)
-							.format(comment.createdAt()));
+							.format(comment.createdAt()) + " UTC");
 				model.put("commentHtml", comment.bodyHtml());
 				model.put("commentText", comment.bodyMarkdown());
 				model.put("postTitle", post.get().title());
