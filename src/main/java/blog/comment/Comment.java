@@ -15,9 +15,18 @@ import org.jspecify.annotations.Nullable;
  * @param bodyHtml the same, rendered and sanitized when it was written
  * @param status PUBLISHED, PENDING, SPAM or DELETED
  * @param createdAt when it was written
+ * @param editedAt when its writer last edited it, if ever
  */
 public record Comment(long id, String postSlug, @Nullable Long parentId, String authorName, String bodyMarkdown,
-		String bodyHtml, Status status, Instant createdAt) {
+		String bodyHtml, Status status, Instant createdAt, @Nullable Instant editedAt) {
+
+	/**
+	 * A comment never edited.
+	 */
+	public Comment(long id, String postSlug, @Nullable Long parentId, String authorName, String bodyMarkdown,
+			String bodyHtml, Status status, Instant createdAt) {
+		this(id, postSlug, parentId, authorName, bodyMarkdown, bodyHtml, status, createdAt, null);
+	}
 
 	/**
 	 * Where a comment stands.

@@ -113,7 +113,64 @@ class CommentController {
 		model.addAttribute("comment", comment);
 		model.addAttribute("key", key);
 		model.addAttribute("post", this.catalog.find(comment.postSlug()).orElse(null));
+		model.addAttribute("editable", this.comments.editable(comment));
+		model.addAttribute("editUntil", comment.createdAt().plus(CommentService.EDIT_WINDOW));
+		if (!model.containsAttribute("text")) {
+			model.addAttribute("text", comment.bodyMarkdown());
+		}
+		model.addAttribute("replyMailOn", this.comments.replyMailOn());
+		model.addAttribute("following", this.comments.replyMailOn() && this.comments.followingReplies(id));
 		return new ModelAndView("comment-delete", model.asMap(), HttpStatus.OK);
+	}
+
+	/**
+	 * The writer's edit, from their private page: the comment's place on success (its
+	 * page renders it anew), else the private page again with the text kept and why.
+	 */
+	@PostMapping(path = "/comments/{id}/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ModelAndView processEditForm(@PathVariable long id, @RequestParam(required = false) @Nullable String key,
+			@RequestParam(required = false) @Nullable String body, Model model, HttpServletResponse response) {
+		CommentService.Edit edit = this.comments.edit(id, key, body);
+		if (edit.done()) {
+			Post post = this.repository.find(id)
+				.flatMap((comment) -> this.catalog.find(comment.postSlug()))
+				.orElse(null);
+			if (post == null) {
+				return seeOther("/");
+			}
+			return edit.held() ? seeOther(Threads.address(post, 1, "edited=" + id, "comments"))
+					: seeOther(Threads.address(post, this.threads.pageOf(post, id), "edited=" + id, "comment-" + id));
+		}
+		if ("comment.edit.refused".equals(edit.fault())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		model.addAttribute("editFault", edit.fault());
+		model.addAttribute("text", (body != null) ? body : "");
+		ModelAndView page = showDeleteForm(id, key, model, response);
+		page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		return page;
+	}
+
+	/** the writer starts or stops getting the replies to their comment by mail */
+	@PostMapping(path = "/comments/{id}/replies", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ModelAndView processRepliesForm(@PathVariable long id, @RequestParam(required = false) @Nullable String key,
+			@RequestParam(required = false) @Nullable String email,
+			@RequestParam(required = false) @Nullable String notify, Model model, HttpServletResponse response) {
+		boolean on = notify != null && !notify.isBlank();
+		Optional<String> fault = this.comments.changeReplyMail(id, key, on, email, LocaleContextHolder.getLocale());
+		if (fault.isPresent() && "comment.edit.refused".equals(fault.get())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+		}
+		model.addAttribute(fault.isPresent() ? "repliesFault" : "repliesDone",
+				fault.orElse(on ? "started" : "stopped"));
+		if (fault.isPresent()) {
+			model.addAttribute("typedEmail", (email != null && email.length() <= 300) ? email : "");
+		}
+		ModelAndView page = showDeleteForm(id, key, model, response);
+		if (fault.isPresent()) {
+			page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+		return page;
 	}
 
 	@PostMapping(path = "/comments/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

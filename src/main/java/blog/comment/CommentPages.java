@@ -94,6 +94,12 @@ class CommentPages implements Discussion {
 			showPostedNotice(posted, request.getParameter("key"), "1".equals(request.getParameter("mail")), model,
 					response);
 		}
+		Long edited = number(request, "edited");
+		if (edited != null) {
+			model.addAttribute("editedNotice",
+					this.repository.find(edited).map((c) -> c.status() == Comment.Status.PENDING).orElse(false) ? "held"
+							: "shown");
+		}
 		if (number(request, "deleted") != null) {
 			model.addAttribute("deletedNotice", true);
 		}

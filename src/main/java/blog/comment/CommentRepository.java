@@ -34,7 +34,7 @@ import org.springframework.stereotype.Repository;
 public class CommentRepository {
 
 	private static final String COLUMNS = "c.id, c.post_slug, c.parent_id, c.author_name, c.body_markdown,"
-			+ " c.body_html, c.status, c.created_at";
+			+ " c.body_html, c.status, c.created_at, c.edited_at";
 
 	/** what the desk shows beside a comment */
 	private static final String DESK_COLUMNS = COLUMNS + ", c.held_reason, c.status_changed_at, c.status_before";
@@ -71,6 +71,29 @@ public class CommentRepository {
 			.param("tokenHash", comment.deleteTokenHash())
 			.update(key, "id");
 		return key.getKeyAs(Number.class).longValue();
+	}
+
+	/**
+	 * Puts its writer's new text in place of a comment's, if it was written since
+	 * {@code writtenSince} and is shown or held; a text that must wait for the editor
+	 * holds a published comment again.
+	 * @return whether it was edited
+	 */
+	boolean edit(long id, String markdown, String html, String bodyHash, Comment.Status status,
+			@Nullable String heldReason, Instant writtenSince, Instant now) {
+		return this.jdbc.sql("""
+				update comment set body_markdown = :markdown, body_html = :html, body_hash = :hash, status = :status,
+				  held_reason = :reason, edited_at = :now
+				where id = :id and status in ('PUBLISHED', 'PENDING') and created_at >= :since""")
+			.param("markdown", markdown)
+			.param("html", html)
+			.param("hash", bodyHash)
+			.param("status", status.name())
+			.param("reason", heldReason)
+			.param("now", utc(now))
+			.param("id", id)
+			.param("since", utc(writtenSince))
+			.update() == 1;
 	}
 
 	public Optional<Comment> find(long id) {
@@ -468,7 +491,8 @@ public class CommentRepository {
 		@Nullable Long parentId = row.wasNull() ? null : parent;
 		return new Comment(row.getLong("id"), row.getString("post_slug"), parentId, row.getString("author_name"),
 				row.getString("body_markdown"), row.getString("body_html"),
-				Comment.Status.valueOf(row.getString("status")), instant(row, "created_at"));
+				Comment.Status.valueOf(row.getString("status")), instant(row, "created_at"),
+				optionalInstant(row, "edited_at"));
 	}
 
 	private static DeskRow deskRow(ResultSet row, int number) throws SQLException {

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import blog.post.Post;
 import blog.system.Hashes;
 import blog.system.Keys;
 import blog.system.MailAddresses;
-import blog.system.OutgoingMail;
 import blog.system.Text;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,12 +21,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 
 /**
  * The rules for writing and deleting comments: the form's token, spam defences, limits,
  * moderation, rendering, and storing. Each outcome tells the controller what the reader
- * sees. (A little over 200 lines: the rules, in the order a comment meets them.)
+ * sees: for a new comment, and for its writer's edit within 15 minutes. (Over 250 lines:
+ * the rules, in the order a comment meets them, the writer's own changes after them.)
  */
 @Service
 public class CommentService {
@@ -37,6 +39,9 @@ public class CommentService {
 	private static final Logger history = LoggerFactory.getLogger(CommentService.class);
 
 	static final Duration TWIN_WINDOW = Duration.ofMinutes(1);
+
+	/** how long after writing it a comment's writer may edit it */
+	public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
 	private final CommentRepository repository;
 
@@ -58,13 +63,15 @@ public class CommentService {
 
 	private final ApplicationEventPublisher events;
 
-	private final OutgoingMail mail;
+	private final ReplyMail replies;
+
+	private final TransactionTemplate transactions;
 
 	private final Object[] locks = new Object[64];
 
 	CommentService(CommentRepository repository, CommentWriter writer, CommentRenderer renderer, FormTokens tokens,
 			Keys keys, CommentRateLimiter rateLimiter, CommentProperties settings, Clock clock, ModerationMode mode,
-			ApplicationEventPublisher events, OutgoingMail mail) {
+			ApplicationEventPublisher events, ReplyMail replies, TransactionTemplate transactions) {
 		this.repository = repository;
 		this.writer = writer;
 		this.renderer = renderer;
@@ -75,7 +82,8 @@ public class CommentService {
 		this.clock = clock;
 		this.mode = mode;
 		this.events = events;
-		this.mail = mail;
+		this.replies = replies;
+		this.transactions = transactions;
 		for (int i = 0; i < this.locks.length; i++) {
 			this.locks[i] = new Object();
 		}
@@ -148,7 +156,7 @@ public class CommentService {
 	 * address and mail is on; a fault beside the field if the address is missing or wrong
 	 */
 	private CommentStored.@Nullable Follow follow(CommentForm form, Errors errors, Locale locale) {
-		if (!this.mail.on() || !form.wantsReplies()) {
+		if (!this.replies.on() || !form.wantsReplies()) {
 			return null;
 		}
 		if (form.email() == null || form.email().isBlank()) {
@@ -206,6 +214,118 @@ public class CommentService {
 					new CommentHeld(new Comment(id, post.slug(), parentId, name, body, html, status, now), heldReason));
 		}
 		return new CommentOutcome.Posted(id, heldReason != null, deleteKey, follow != null);
+	}
+
+	/**
+	 * What became of a writer's edit.
+	 *
+	 * @param fault why it was not made (a message's code), or null when it was
+	 * @param held whether the comment now waits for the editor
+	 */
+	public record Edit(@Nullable String fault, boolean held) {
+
+		public boolean done() {
+			return this.fault == null;
+		}
+
+	}
+
+	/**
+	 * @return whether the comment's writer may still edit it: shown or held, and written
+	 * less than {@link #EDIT_WINDOW} ago
+	 */
+	public boolean editable(Comment comment) {
+		return (comment.status() == Comment.Status.PUBLISHED || comment.status() == Comment.Status.PENDING)
+				&& comment.createdAt().isAfter(this.clock.instant().minus(EDIT_WINDOW));
+	}
+
+	/**
+	 * Puts the writer's new text in place of their comment's, rendered and sanitized
+	 * again, within {@link #EDIT_WINDOW} of writing it. A new text that the moderation
+	 * mode holds (a link, say) makes a published comment wait for the editor again.
+	 * @param id the comment
+	 * @param key its private key
+	 * @param typed the new text
+	 * @return what became of it
+	 */
+	public Edit edit(long id, @Nullable String key, @Nullable String typed) {
+		Optional<Comment> found = deleteKeyMatches(id, key) ? this.repository.find(id) : Optional.empty();
+		if (found.isEmpty()) {
+			return new Edit("comment.edit.refused", false);
+		}
+		Comment comment = found.get();
+		if (!editable(comment)) {
+			return new Edit("comment.edit.late", false);
+		}
+		String body = Text.clean(typed);
+		if (body.isBlank()) {
+			return new Edit("comment.body.blank", false);
+		}
+		if (body.length() > this.settings.maxLength()) {
+			return new Edit("comment.edit.long", false);
+		}
+		String heldReason = heldReason(comment.authorName(), body);
+		Comment.Status status = (heldReason != null) ? Comment.Status.PENDING : comment.status();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		if (!this.repository.edit(
+				id, body, this.renderer.render(body), Hashes.sha256(body), status, (status == Comment.Status.PENDING)
+						? Objects.requireNonNullElse(heldReason, "held before it was edited") : null,
+				now.minus(EDIT_WINDOW), now)) {
+			return new Edit("comment.edit.late", false);
+		}
+		history.atInfo()
+			.setMessage(() -> "Comment " + id + " edited by its writer" + ((heldReason != null) ? ", held" : ""))
+			.addKeyValue("event", "comment.edited")
+			.addKeyValue("comment", id)
+			.addKeyValue("status", status.name())
+			.log();
+		this.events.publishEvent(CommentsChanged.any(comment.postSlug()));
+		if (heldReason != null && comment.status() == Comment.Status.PUBLISHED) {
+			this.events.publishEvent(new CommentHeld(new Comment(id, comment.postSlug(), comment.parentId(),
+					comment.authorName(), body, this.renderer.render(body), status, comment.createdAt()), heldReason));
+		}
+		return new Edit(null, status == Comment.Status.PENDING);
+	}
+
+	/**
+	 * Starts or stops mailing a comment's writer the replies to it, from its private
+	 * page.
+	 * @param id the comment
+	 * @param key its private key
+	 * @param on whether to mail them
+	 * @param email the address to mail, when starting
+	 * @param locale the language of the page
+	 * @return why it was not done (a message's code), if it was not
+	 */
+	public Optional<String> changeReplyMail(long id, @Nullable String key, boolean on, @Nullable String email,
+			Locale locale) {
+		Optional<Comment> found = deleteKeyMatches(id, key) ? this.repository.find(id) : Optional.empty();
+		if (found.isEmpty() || !this.replies.on()) {
+			return Optional.of("comment.edit.refused");
+		}
+		if (!on) {
+			this.transactions.executeWithoutResult((status) -> this.replies.stop(id));
+			return Optional.empty();
+		}
+		String address = MailAddresses.normalized(email);
+		if (address == null) {
+			return Optional.of("comment.email.invalid");
+		}
+		CommentStored.Follow follow = new CommentStored.Follow(address,
+				locale.getLanguage().equals("de") ? "de" : "en");
+		this.transactions.executeWithoutResult((status) -> this.replies.follow(found.get(), follow));
+		return Optional.empty();
+	}
+
+	/**
+	 * @return whether the comment's writer is mailed its replies, and whether they can be
+	 */
+	public boolean replyMailOn() {
+		return this.replies.on();
+	}
+
+	public boolean followingReplies(long id) {
+		return this.replies.following(id);
 	}
 
 	/**

@@ -125,6 +125,13 @@ public record CommentThread(int count, List<Entry> comments, int page, int pages
 			return this.comment.createdAt();
 		}
 
+		/**
+		 * @return whether its writer edited it after writing it
+		 */
+		public boolean edited() {
+			return this.comment.editedAt() != null;
+		}
+
 	}
 
 }

@@ -204,6 +204,29 @@ class Mailbox {
 			.update() == 1;
 	}
 
+	/**
+	 * @return whether the comment's writer follows its thread (through this comment)
+	 */
+	boolean followsOwnComment(long commentId) {
+		return this.jdbc.sql("""
+				select count(*) from mail_subscription s join comment c on c.id = s.origin_comment_id
+				where c.id = :id and s.subscriber_id = c.subscriber_id""")
+			.param("id", commentId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** stops mailing a comment's writer the replies to it */
+	void stopOwnComment(long commentId) {
+		Optional<Long> subscriber = this.jdbc.sql("select coalesce(subscriber_id, -1) from comment where id = :id")
+			.param("id", commentId)
+			.query(Long.class)
+			.optional()
+			.filter((id) -> id > 0);
+		this.jdbc.sql("delete from mail_subscription where origin_comment_id = :id").param("id", commentId).update();
+		subscriber.ifPresent(this::deleteIfUnused);
+	}
+
 	/** ends a subscription, and deletes the address when it follows nothing else */
 	void unfollow(long subscriptionId) {
 		Optional<Subscription> subscription = subscription(subscriptionId);

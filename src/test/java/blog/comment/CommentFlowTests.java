@@ -222,7 +222,8 @@ class CommentFlowTests {
 		String key = location.replaceAll(".*key=([\\w-]+).*", "$1");
 		this.reader.comment("Replier", "a reply " + UUID.randomUUID(), "parent", Long.toString(id));
 		Document confirm = this.reader.open("/comments/" + id + "/delete?key=" + key);
-		assertThat(confirm.selectFirst("h1").text()).isEqualTo("Delete your comment?");
+		assertThat(confirm.selectFirst("h1").text()).isEqualTo("Your comment");
+		assertThat(confirm.selectFirst("h2#delete-title").text()).isEqualTo("Delete your comment?");
 		assertThat(this.reader.sendExactly("/comments/" + id + "/delete", Map.of("key", "wrong")).statusCode())
 			.isEqualTo(403);
 		assertThat(this.reader.get("/comments/" + id + "/delete?key=wrong").statusCode()).isEqualTo(403);

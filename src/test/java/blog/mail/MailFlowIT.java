@@ -176,6 +176,28 @@ class MailFlowIT {
 	}
 
 	@Test
+	void theWriterShouldStopRepliesFromTheirPrivatePage() throws Exception {
+		Http http = new Http(this.port);
+		String address = unique("private");
+		Reader writer = new Reader(http);
+		Reply posted = writer.send("name", "Dee", "body", "Tell me of replies.", "email", address, "notify", "on");
+		String location = posted.header("Location").orElseThrow();
+		long id = Long.parseLong(location.replaceAll(".*posted=(\\d+).*", "$1"));
+		String key = location.replaceAll(".*key=([\\w-]+).*", "$1");
+		String link = link(text(next(address)), BLOG + "/mail/confirm");
+		http.post("/mail/confirm", "t=" + token(link), "Content-Type", "application/x-www-form-urlencoded");
+
+		Document own = writer.open("/comments/" + id + "/delete?key=" + key);
+		assertThat(own.select("#replies-title").text()).isEqualTo("Replies by mail");
+		assertThat(own.text()).contains("Replies to this comment are mailed to you.").doesNotContain(address);
+		Reply stopped = http.post("/comments/" + id + "/replies", "key=" + key, "Content-Type",
+				"application/x-www-form-urlencoded");
+		assertThat(stopped.body()).contains("no longer mailed to you");
+		new Reader(http).send("name", "Eve", "body", "A reply nobody is mailed.", "parent", Long.toString(id));
+		assertThat(quietFor(address, 2500)).isTrue();
+	}
+
+	@Test
 	void aHundredFollowsOfOneAddressShouldMailOneConfirmation() throws Exception {
 		Http http = new Http(this.port);
 		String address = unique("flood");

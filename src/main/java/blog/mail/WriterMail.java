@@ -1,0 +1,52 @@
+package blog.mail;
+
+import blog.comment.Comment;
+import blog.comment.CommentStored;
+import blog.comment.ReplyMail;
+import blog.system.OutgoingMail;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Replies by mail as a comment's private page changes them: asked for after posting, or
+ * stopped.
+ */
+@Component
+class WriterMail implements ReplyMail {
+
+	private final OutgoingMail mail;
+
+	private final Follows follows;
+
+	private final Mailbox mailbox;
+
+	WriterMail(OutgoingMail mail, Follows follows, Mailbox mailbox) {
+		this.mail = mail;
+		this.follows = follows;
+		this.mailbox = mailbox;
+	}
+
+	@Override
+	public boolean on() {
+		return this.mail.on();
+	}
+
+	@Override
+	public boolean following(long commentId) {
+		return this.mailbox.followsOwnComment(commentId);
+	}
+
+	@Override
+	public void follow(Comment comment, CommentStored.Follow follow) {
+		long thread = (comment.parentId() != null) ? comment.parentId() : comment.id();
+		Mailbox.Subscriber writer = this.follows.follow(follow.email(), follow.language(), Follows.thread(thread),
+				comment.id());
+		this.mailbox.writtenBy(comment.id(), writer.id());
+	}
+
+	@Override
+	public void stop(long commentId) {
+		this.mailbox.stopOwnComment(commentId);
+	}
+
+}
