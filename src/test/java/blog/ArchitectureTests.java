@@ -109,8 +109,7 @@ class ArchitectureTests {
 			.resideInAPackage("blog.mail..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("blog", "blog.admin..", "blog.feed..", "blog.comment.moderation..",
-					"blog.comment.archive..")
+			.resideInAnyPackage("blog", "blog.admin..", "blog.feed..", "blog.comment.moderation..")
 			.check(MAIN);
 	}
 

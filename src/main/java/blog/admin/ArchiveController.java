@@ -112,14 +112,20 @@ class ArchiveController {
 	record Backup(String name, long kilobytes) {
 	}
 
+	/**
+	 * Every comment as JSON; with {@code addresses=true}, the readers' mail addresses too
+	 * (what they follow, which comments they wrote), for a move to another copy of the
+	 * blog. Without it the file holds no address.
+	 */
 	@GetMapping("/admin/export.json")
-	ResponseEntity<StreamingResponseBody> export(Principal editor) {
+	ResponseEntity<StreamingResponseBody> export(Principal editor,
+			@RequestParam(defaultValue = "false") boolean addresses) {
 		String name = "comments-" + LocalDate.now(ZoneOffset.UTC) + ".json";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body((out) -> this.desk.export(editor.getName(), out));
+			.body((out) -> this.desk.export(editor.getName(), out, addresses));
 	}
 
 	@PostMapping("/admin/import")
@@ -176,6 +182,10 @@ class ArchiveController {
 			String notHere = messages.getMessage("desk.import.not-here",
 					new Object[] { result.notHere(), String.join(", ", result.notHerePaths()) }, locale);
 			said = messages.getMessage("desk.sentences", new Object[] { said, notHere }, locale);
+		}
+		if (result.more() > 0) {
+			String more = messages.getMessage("desk.import.addresses", new Object[] { result.more() }, locale);
+			said = messages.getMessage("desk.sentences", new Object[] { said, more }, locale);
 		}
 		if (result.left() > 0) {
 			String left = messages.getMessage("desk.import.left", new Object[] { result.left() }, locale);

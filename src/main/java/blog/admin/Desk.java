@@ -102,11 +102,13 @@ class Desk {
 	}
 
 	/**
-	 * Writes every comment as JSON, and notes who took them.
+	 * Writes every comment as JSON (with the readers' mail addresses, when asked), and
+	 * notes who took them.
 	 */
-	void export(String editor, OutputStream out) throws IOException {
-		int count = this.archive.export(out);
-		this.audit.record(this.clock.instant(), editor, "export", null, count + " comments as JSON");
+	void export(String editor, OutputStream out, boolean withAddresses) throws IOException {
+		int count = this.archive.export(out, withAddresses);
+		this.audit.record(this.clock.instant(), editor, "export", null,
+				count + " comments as JSON" + (withAddresses ? ", with readers' mail addresses" : ""));
 	}
 
 	/**

@@ -165,6 +165,37 @@ class Mailbox {
 			.list();
 	}
 
+	/**
+	 * @return every address with what it follows and the comments its owner wrote, for
+	 * the export
+	 */
+	List<Subscriber> allSubscribers() {
+		return this.jdbc.sql("select * from mail_subscriber order by id").query(Mailbox::subscriber).list();
+	}
+
+	List<Long> writtenBy(long subscriberId) {
+		return this.jdbc.sql("select id from comment where subscriber_id = :id order by id")
+			.param("id", subscriberId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * An address from an export: added, or, when it is here already, confirmed if the
+	 * export says it was.
+	 * @return its row here
+	 */
+	Subscriber imported(String email, String language, Instant createdAt, @Nullable Instant confirmedAt) {
+		Subscriber subscriber = subscriberFor(email, language, createdAt);
+		if (confirmedAt != null && !subscriber.confirmed()) {
+			this.jdbc.sql("update mail_subscriber set confirmed_at = :at, confirm_hash = null where id = :id")
+				.param("at", utc(confirmedAt))
+				.param("id", subscriber.id())
+				.update();
+		}
+		return subscriber;
+	}
+
 	/** notes the comment's writer, so that nobody is mailed about their own comment */
 	void writtenBy(long commentId, long subscriberId) {
 		this.jdbc.sql("update comment set subscriber_id = :subscriber where id = :id")

@@ -3,9 +3,13 @@ package blog.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import blog.comment.CommentProperties;
 import blog.comment.CommentsChanged;
@@ -103,6 +107,60 @@ class ArchiveTests {
 		assertThat(this.editor.confirmation(again)).isEqualTo("From comments.json: 0 comments added; 4 already here.");
 		assertThat(rows()).isEqualTo(before);
 		assertThat(this.editor.open("/admin/audit").select("td").eachText()).contains("export", "import");
+	}
+
+	@Test
+	void readersAddressesShouldLeaveOnlyWhenAskedForAndComeBackWithAnImport() throws Exception {
+		Reader reader = new Reader(new MockWeb(this.mvc));
+		long first = reader.comment("Ada", "Mail me the replies.");
+		String email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+		this.jdbc.sql("""
+				insert into mail_subscriber (email, language, created_at, confirmed_at)
+				values (:email, 'de', :now, :now)""").param("email", email).param("now", now).update();
+		long subscriber = this.jdbc.sql("select id from mail_subscriber where email = :email")
+			.param("email", email)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into mail_subscription (subscriber_id, target, origin_comment_id, created_at)
+				values (:id, :thread, :origin, :now), (:id, 'blog', null, :now)""")
+			.param("id", subscriber)
+			.param("thread", "thread:" + first)
+			.param("origin", first)
+			.param("now", now)
+			.update();
+		this.jdbc.sql("update comment set subscriber_id = :id where id = :comment")
+			.param("id", subscriber)
+			.param("comment", first)
+			.update();
+
+		Reply plain = this.editor.download("/admin/export.json");
+		assertThat(plain.body()).doesNotContain(email).doesNotContain("\"mail\"");
+		Reply withAddresses = this.editor.download("/admin/export.json?addresses=true");
+		JsonNode file = JsonMapper.builder().build().readTree(withAddresses.body());
+		assertThat(file.get("mail").get("subscribers").get(0).get("email").asString()).isEqualTo(email);
+
+		emptyBlog();
+		this.jdbc.sql("delete from mail_subscriber where email = :email").param("email", email).update();
+		Reply imported = this.editor.upload("/admin/import", "comments.json", withAddresses.bytes(), true);
+		assertThat(this.editor.confirmation(imported)).contains("1 readers' mail addresses kept.");
+		long ada = this.jdbc.sql("select id from comment where author_name = 'Ada'").query(Long.class).single();
+		Map<String, Object> kept = this.jdbc
+			.sql("select id, language, confirmed_at from mail_subscriber where email = :email")
+			.param("email", email)
+			.query()
+			.singleRow();
+		assertThat(kept.get("language")).isEqualTo("de");
+		assertThat(kept.get("confirmed_at")).isNotNull();
+		assertThat(this.jdbc.sql("select target from mail_subscription where subscriber_id = :id order by target")
+			.param("id", kept.get("id"))
+			.query(String.class)
+			.list()).containsExactly("blog", "thread:" + ada);
+		assertThat(this.jdbc.sql("select subscriber_id from comment where id = :id")
+			.param("id", ada)
+			.query(Long.class)
+			.single()).isEqualTo(((Number) kept.get("id")).longValue());
 	}
 
 	@Test

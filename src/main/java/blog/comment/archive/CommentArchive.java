@@ -20,7 +20,9 @@ import blog.comment.CommentRepository;
 import blog.comment.CommentsChanged;
 import blog.post.PostCatalog;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,8 +53,12 @@ public class CommentArchive {
 
 	private final JsonArchive json = new JsonArchive();
 
+	private final ObjectProvider<ArchiveSection> sections;
+
 	CommentArchive(CommentRepository repository, CommentRenderer renderer, PostCatalog catalog,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<ArchiveSection> sections) {
+		this.sections = sections;
 		this.repository = repository;
 		this.renderer = renderer;
 		this.catalog = catalog;
@@ -68,8 +74,24 @@ public class CommentArchive {
 	 * @throws IOException when the stream fails
 	 */
 	public int export(OutputStream out) throws IOException {
+		return export(out, false);
+	}
+
+	/**
+	 * Writes every comment, as {@link #export(OutputStream)}, and, when asked, the other
+	 * parts of the blog's data ({@link ArchiveSection}: the readers' mail addresses).
+	 * @param out where to
+	 * @param withSections whether to write the other parts
+	 * @return how many comments were written
+	 * @throws IOException when the stream fails
+	 */
+	public int export(OutputStream out, boolean withSections) throws IOException {
 		List<CommentRepository.Stored> all = this.repository.all();
-		this.json.write(out, all, this.clock.instant());
+		Map<String, Object> more = new LinkedHashMap<>();
+		if (withSections) {
+			this.sections.orderedStream().forEach((section) -> more.put(section.name(), section.export()));
+		}
+		this.json.write(out, all, this.clock.instant(), more);
 		return all.size();
 	}
 
@@ -151,8 +173,15 @@ public class CommentArchive {
 				posts.add(comment.post());
 				added++;
 			}
+			int more = 0;
+			for (ArchiveSection section : this.sections.orderedStream().toList()) {
+				JsonNode value = read.sections().get(section.name());
+				if (value != null) {
+					more += section.importFrom(value, ids);
+				}
+			}
 			posts.forEach((post) -> this.events.publishEvent(CommentsChanged.any(post)));
-			return new Result(added, already, read.notHere(), read.notHerePaths(), read.left());
+			return new Result(added, already, read.notHere(), read.notHerePaths(), read.left(), more);
 		});
 		if (result == null) {
 			throw new IllegalStateException("The import's transaction gave no result");
@@ -205,8 +234,9 @@ public class CommentArchive {
 	 * @param notHere comments on posts this blog does not have, left out
 	 * @param notHerePaths the addresses of those posts
 	 * @param left comments the file marks as deleted or spam, left out
+	 * @param more items of the file's other parts stored (readers' mail addresses)
 	 */
-	public record Result(int added, int alreadyHere, int notHere, Set<String> notHerePaths, int left) {
+	public record Result(int added, int alreadyHere, int notHere, Set<String> notHerePaths, int left, int more) {
 	}
 
 }

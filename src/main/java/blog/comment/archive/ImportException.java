@@ -10,7 +10,7 @@ public class ImportException extends RuntimeException {
 	 * @param line the line of the file the problem is on, or -1 when not known
 	 * @param problem what is wrong
 	 */
-	ImportException(int line, String problem) {
+	public ImportException(int line, String problem) {
 		super(((line > 0) ? "Line " + line + ": " : "") + problem);
 	}
 

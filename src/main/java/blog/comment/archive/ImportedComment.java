@@ -2,10 +2,12 @@ package blog.comment.archive;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import blog.comment.Comment;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A comment read from a file to import. {@code key} and {@code parent} are the file's own
@@ -39,8 +41,15 @@ record ImportedComment(int line, String key, @Nullable String parent, String pos
 	 * @param notHere how many are on posts this blog does not have
 	 * @param notHerePaths the addresses of those posts
 	 * @param left how many the file marks as deleted or spam
+	 * @param sections the file's other parts, by their field ({@link ArchiveSection})
 	 */
-	record Read(List<ImportedComment> comments, int notHere, Set<String> notHerePaths, int left) {
+	record Read(List<ImportedComment> comments, int notHere, Set<String> notHerePaths, int left,
+			Map<String, JsonNode> sections) {
+
+		Read(List<ImportedComment> comments, int notHere, Set<String> notHerePaths, int left) {
+			this(comments, notHere, notHerePaths, left, Map.of());
+		}
+
 	}
 
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -43,9 +45,27 @@ final class JsonArchive {
 	 * @throws IOException when the stream fails
 	 */
 	void write(OutputStream out, List<CommentRepository.Stored> comments, Instant exportedAt) throws IOException {
+		write(out, comments, exportedAt, Map.of());
+	}
+
+	/**
+	 * @param out where to
+	 * @param comments the comments, in their order
+	 * @param exportedAt when
+	 * @param sections more top-level fields, after the comments
+	 * @throws IOException when the stream fails
+	 */
+	void write(OutputStream out, List<CommentRepository.Stored> comments, Instant exportedAt,
+			Map<String, Object> sections) throws IOException {
 		List<Archived> archived = comments.stream().map(JsonArchive::archived).toList();
+		Map<String, Object> file = new LinkedHashMap<>();
+		file.put("format", FORMAT);
+		file.put("version", 1);
+		file.put("exportedAt", exportedAt);
+		file.put("comments", archived);
+		file.putAll(sections);
 		try {
-			this.json.writeValue(out, new ArchiveFile(FORMAT, 1, exportedAt, archived));
+			this.json.writeValue(out, file);
 		}
 		catch (JacksonException ex) {
 			throw new IOException("Could not write the export", ex);
@@ -68,6 +88,7 @@ final class JsonArchive {
 	 */
 	ImportedComment.Read read(byte[] file) {
 		List<ImportedComment> comments = new ArrayList<>();
+		Map<String, JsonNode> sections = new LinkedHashMap<>();
 		try (JsonParser parser = this.json.createParser(file)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new ImportException(1, "the JSON file must be one object");
@@ -95,6 +116,9 @@ final class JsonArchive {
 						comments.add(comment(parser.readValueAsTree(), line));
 					}
 				}
+				else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+					sections.put(field, parser.readValueAsTree());
+				}
 				else {
 					parser.skipChildren();
 				}
@@ -107,7 +131,7 @@ final class JsonArchive {
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : -1;
 			throw new ImportException(line, "the file is not well-formed JSON: " + ex.getOriginalMessage());
 		}
-		return new ImportedComment.Read(comments, 0, Set.of(), 0);
+		return new ImportedComment.Read(comments, 0, Set.of(), 0, sections);
 	}
 
 	private static ImportedComment comment(JsonNode node, int line) {
@@ -179,10 +203,6 @@ final class JsonArchive {
 
 	private static int line(JsonParser parser) {
 		return parser.currentTokenLocation().getLineNr();
-	}
-
-	/** the JSON file */
-	record ArchiveFile(String format, int version, Instant exportedAt, List<Archived> comments) {
 	}
 
 	/** a comment in the JSON file */
