@@ -313,6 +313,15 @@ class Mailbox {
 	 * @return how many mails
 	 */
 	int queueComment(long commentId, long threadId, String postSlug, Instant now) {
+		// most comments have no follower: one look at the index, not the insert's joins
+		if (this.jdbc.sql("select 1 from mail_subscription where target in (:thread, :post) limit 1")
+			.param("thread", "thread:" + threadId)
+			.param("post", "post:" + postSlug)
+			.query(Integer.class)
+			.optional()
+			.isEmpty()) {
+			return 0;
+		}
 		String about = Long.toString(commentId);
 		return this.jdbc.sql("""
 				insert into mail_outbox (subscriber_id, subscription_id, kind, about, dedupe, status, next_attempt_at,

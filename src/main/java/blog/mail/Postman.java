@@ -113,7 +113,7 @@ class Postman implements DisposableBean {
 			}
 			catch (RuntimeException ex) {
 				// the database away: the next round tries again
-				logger.warn("Mail outbox: " + ex.getMessage());
+				logger.warn("Mail outbox: " + Redacted.of(String.valueOf(ex.getMessage())));
 				sleep();
 			}
 		}
@@ -134,7 +134,9 @@ class Postman implements DisposableBean {
 			message = this.letters.write(mail, this.mail.sender());
 		}
 		catch (MessagingException | RuntimeException ex) {
-			logger.error("Mail " + mail.id() + " (" + mail.kind() + ") could not be written", ex);
+			// its message, not its stack: a mail library's fault may quote the address
+			logger.error("Mail " + mail.id() + " (" + mail.kind() + ") could not be written: " + ex.getClass().getName()
+					+ ": " + Redacted.of(String.valueOf(ex.getMessage())));
 			this.mailbox.end(mail.id(), Mailbox.Status.FAILED, "could not be written: " + ex.getClass().getName());
 			return true;
 		}

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packaged jar, killed with SIGKILL while replies wait in the outbox (the mail server
  * is away): after the restart, with the server back, each reply is mailed, and none
- * twice. Its logs never hold the address.
+ * twice. Then a post added to {@code content/} is mailed to the blog's followers at the
+ * next start, and never again at the one after. Its logs never hold the address.
  */
 class MailKillIT {
 
@@ -36,8 +37,9 @@ class MailKillIT {
 		GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		smtp.start();
 		String address = "killed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-		String[] arguments = { "--server.port=0", "--blog.data-dir=" + this.data.toAbsolutePath(),
-				"--blog.content-dir=" + TestContent.REAL.toAbsolutePath(), "--blog.comments.moderation=off",
+		Path content = TestContent.copyTo(this.data.resolve("content"));
+		String[] arguments = { "--server.port=0", "--blog.data-dir=" + this.data.resolve("db").toAbsolutePath(),
+				"--blog.content-dir=" + content.toAbsolutePath(), "--blog.comments.moderation=off",
 				"--blog.comments.min-fill-time=0s", "--blog.comments.rate-limit.per-minute=1000",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort, "--blog.mail.retry=1s" };
 		List<String> logs = new ArrayList<>();
@@ -78,8 +80,38 @@ class MailKillIT {
 					String reply = "Reply " + i + " while mail is away.";
 					assertThat(texts.stream().filter((text) -> text.contains(reply)).count()).as(reply).isLessThan(2);
 				}
+				Http http = new Http(blog.port());
+				assertThat(http
+					.post("/mail/follow", "email=" + address, "Content-Type", "application/x-www-form-urlencoded")
+					.statusCode()).isEqualTo(200);
 				blog.stop();
 				logs.add(blog.log());
+			}
+			int before = smtp.getReceivedMessages().length;
+			TestContent.write(content, "posts/2024-11-talks-in-zurich.md", """
+					---
+					title: Talks in Zürich
+					slug: talks-in-zurich
+					published: 2024-11-20
+					description: What a quiet meeting in Switzerland could change.
+					---
+
+					Envoys met **quietly** by the lake.
+					""");
+			for (int start = 3; start <= 4; start++) {
+				try (BlogProcess blog = BlogProcess.start(Path.of("target", "mail-kill-it", "blog-" + start + ".log"),
+						arguments)) {
+					if (start == 3) {
+						MimeMessage[] all = await(smtp, before + 1);
+						MimeMessage announced = all[all.length - 1];
+						assertThat(announced.getSubject()).contains("Talks in Zürich");
+						assertThat(MailFlowIT.text(announced)).contains("/2024/11/talks-in-zurich.html");
+					}
+					Thread.sleep(3000);
+					assertThat(smtp.getReceivedMessages()).as("after start " + start).hasSize(before + 1);
+					blog.stop();
+					logs.add(blog.log());
+				}
 			}
 		}
 		finally {
