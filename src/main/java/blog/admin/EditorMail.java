@@ -11,6 +11,7 @@ import blog.comment.CommentHeld;
 import blog.post.Post;
 import blog.post.PostCatalog;
 import blog.system.OutgoingMail;
+import blog.system.Text;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -97,18 +98,13 @@ class EditorMail {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(this.from);
 		message.setTo(to);
-		message.setSubject(oneLine("Held for review: a comment by " + held.comment().authorName() + " on " + title));
+		message
+			.setSubject(Text.oneLine("Held for review: a comment by " + held.comment().authorName() + " on " + title));
 		message.setText("A comment waits for you on “" + title + "”.\n\n" + "Why it waits: " + held.reason() + "\n"
-				+ "Name: " + oneLine(held.comment().authorName()) + "\n" + "Written: "
+				+ "Name: " + Text.oneLine(held.comment().authorName()) + "\n" + "Written: "
 				+ WHEN.format(held.comment().createdAt()) + "\n\n" + text + "\n\n" + "Publish it or throw it out: "
 				+ this.catalog.site().absolute("/admin/comments/" + held.comment().id()) + "\n");
 		return message;
-	}
-
-	/** a header's text, without the line breaks that could start a header of its own */
-	private static String oneLine(String text) {
-		String line = text.replaceAll("[\\r\\n\\t\\u2028\\u2029]+", " ").strip();
-		return (line.length() > 150) ? line.substring(0, 150) + "…" : line;
 	}
 
 	@PreDestroy

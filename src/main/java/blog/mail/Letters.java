@@ -14,6 +14,7 @@ import blog.comment.CommentRepository;
 import blog.post.Post;
 import blog.post.PostCatalog;
 import blog.post.Site;
+import blog.system.Text;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -114,8 +115,8 @@ class Letters {
 				Comment comment = found.get();
 				template = "comment";
 				boolean reply = mail.target().startsWith("thread:");
-				subject = oneLine(message(reply ? "mail.comment.subject.reply" : "mail.comment.subject.post", locale,
-						comment.authorName(), post.get().title()));
+				subject = Text.oneLine(message(reply ? "mail.comment.subject.reply" : "mail.comment.subject.post",
+						locale, comment.authorName(), post.get().title()));
 				model.put("reply", reply);
 				model.put("author", comment.authorName());
 				model.put("when",
@@ -134,7 +135,7 @@ class Letters {
 					return Optional.empty();
 				}
 				template = "post";
-				subject = oneLine(message("mail.post.subject", locale, site.title(), post.get().title()));
+				subject = Text.oneLine(message("mail.post.subject", locale, site.title(), post.get().title()));
 				model.put("postTitle", post.get().title());
 				model.put("description", post.get().description());
 				model.put("postUrl", site.absolute(post.get().permalink()));
@@ -192,12 +193,6 @@ class Letters {
 			.encode()
 			.build()
 			.toUriString();
-	}
-
-	/** a header's text, without the line breaks that could start a header of its own */
-	private static String oneLine(String text) {
-		String line = text.replaceAll("[\\r\\n\\t\\u2028\\u2029]+", " ").strip();
-		return (line.length() > 150) ? line.substring(0, 150) + "…" : line;
 	}
 
 }

@@ -124,7 +124,6 @@ class MailController {
 		String target = followed.map((found) -> Follows.post(found.slug())).orElse(Follows.BLOG);
 		String language = language();
 		this.transactions.executeWithoutResult((status) -> this.follows.follow(address, language, target, null));
-		page.setViewName("mail");
 		page.addObject("view", "followed");
 		return page;
 	}

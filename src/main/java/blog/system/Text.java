@@ -58,4 +58,14 @@ public final class Text {
 		return (c & 0xfffe) == 0xfffe || (c <= 0xffff && Character.isSurrogate((char) c));
 	}
 
+	/**
+	 * @param text what a mail header should say
+	 * @return it on one line, without the line breaks that could start a header of its
+	 * own, at most 150 characters
+	 */
+	public static String oneLine(String text) {
+		String line = text.replaceAll("[\\r\\n\\t\\u2028\\u2029]+", " ").strip();
+		return (line.length() > 150) ? line.substring(0, 150) + "…" : line;
+	}
+
 }
