@@ -63,6 +63,8 @@ class ArchiveTests {
 	void emptyBlog() {
 		this.jdbc.sql("delete from comment where parent_id is not null").update();
 		this.jdbc.sql("delete from comment").update();
+		this.jdbc.sql("delete from mail_outbox").update();
+		this.jdbc.sql("delete from mail_subscriber").update();
 		this.events.publishEvent(CommentsChanged.any(ESSAY_SLUG));
 		this.editor = new Editor(new MockWeb(this.mvc)).loggedIn();
 	}
