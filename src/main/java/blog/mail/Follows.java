@@ -29,7 +29,11 @@ class Follows {
 	/** at most one confirmation mail per address in this time */
 	static final Duration ONE_CONFIRMATION_PER = Duration.ofDays(1);
 
-	private final Mailbox mailbox;
+	private final Subscribers subscribers;
+
+	private final Subscriptions subscriptions;
+
+	private final Outbox outbox;
 
 	private final MailLinks links;
 
@@ -41,9 +45,11 @@ class Follows {
 
 	private final Clock clock;
 
-	Follows(Mailbox mailbox, MailLinks links, OutgoingMail mail, CommentRepository comments, Postman postman,
-			Clock clock) {
-		this.mailbox = mailbox;
+	Follows(Subscribers subscribers, Subscriptions subscriptions, Outbox outbox, MailLinks links, OutgoingMail mail,
+			CommentRepository comments, Postman postman, Clock clock) {
+		this.subscribers = subscribers;
+		this.subscriptions = subscriptions;
+		this.outbox = outbox;
 		this.links = links;
 		this.mail = mail;
 		this.comments = comments;
@@ -61,14 +67,14 @@ class Follows {
 	 * @param origin for a thread, the comment whose writer asked
 	 * @return the address's row
 	 */
-	Mailbox.Subscriber follow(String email, String language, String target, @Nullable Long origin) {
+	Subscribers.Subscriber follow(String email, String language, String target, @Nullable Long origin) {
 		Instant now = now();
-		Mailbox.Subscriber subscriber = this.mailbox.subscriberFor(email, language, now);
-		this.mailbox.follow(subscriber.id(), target, origin, now);
+		Subscribers.Subscriber subscriber = this.subscribers.subscriberFor(email, language, now);
+		this.subscriptions.follow(subscriber.id(), target, origin, now);
 		if (!subscriber.confirmed()) {
 			MailLinks.Confirmation confirmation = this.links.confirmation(subscriber.id(), now);
-			if (this.mailbox.claimConfirmation(subscriber.id(), confirmation.hash(), now, ONE_CONFIRMATION_PER)) {
-				this.mailbox.queueConfirmation(subscriber.id(), confirmation.token(), now);
+			if (this.subscribers.claimConfirmation(subscriber.id(), confirmation.hash(), now, ONE_CONFIRMATION_PER)) {
+				this.outbox.queueConfirmation(subscriber.id(), confirmation.token(), now);
 				wakeAfterCommit();
 			}
 		}
@@ -81,9 +87,9 @@ class Follows {
 			return;
 		}
 		if (stored.follow() != null) {
-			Mailbox.Subscriber writer = follow(stored.follow().email(), stored.follow().language(),
+			Subscribers.Subscriber writer = follow(stored.follow().email(), stored.follow().language(),
 					thread(stored.threadId()), stored.id());
-			this.mailbox.writtenBy(stored.id(), writer.id());
+			this.subscribers.writtenBy(stored.id(), writer.id());
 		}
 		if (stored.published()) {
 			queueComment(stored.id(), stored.threadId(), stored.postSlug());
@@ -102,7 +108,7 @@ class Follows {
 	}
 
 	private void queueComment(long id, long threadId, String postSlug) {
-		if (this.mailbox.queueComment(id, threadId, postSlug, now()) > 0) {
+		if (this.outbox.queueComment(id, threadId, postSlug, now()) > 0) {
 			wakeAfterCommit();
 		}
 	}

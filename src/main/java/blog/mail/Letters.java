@@ -50,18 +50,18 @@ class Letters {
 
 	private final CommentRepository comments;
 
-	private final Mailbox mailbox;
+	private final Subscriptions subscriptions;
 
 	private final MailLinks links;
 
 	private final ReaderMailProperties settings;
 
-	Letters(MessageSource messages, PostCatalog catalog, CommentRepository comments, Mailbox mailbox, MailLinks links,
-			ReaderMailProperties settings) {
+	Letters(MessageSource messages, PostCatalog catalog, CommentRepository comments, Subscriptions subscriptions,
+			MailLinks links, ReaderMailProperties settings) {
 		this.messages = messages;
 		this.catalog = catalog;
 		this.comments = comments;
-		this.mailbox = mailbox;
+		this.subscriptions = subscriptions;
 		this.links = links;
 		this.settings = settings;
 		this.html = engine(TemplateMode.HTML, ".html", messages);
@@ -86,7 +86,7 @@ class Letters {
 	 * @return the mail, or nothing when what it was about is no longer there to tell (a
 	 * comment no longer shown, a post gone)
 	 */
-	Optional<MimeMessage> write(Mailbox.Mail mail, JavaMailSender sender) throws MessagingException {
+	Optional<MimeMessage> write(Outbox.Mail mail, JavaMailSender sender) throws MessagingException {
 		Locale locale = Locale.forLanguageTag(mail.language());
 		Site site = this.catalog.site();
 		Map<String, Object> model = new HashMap<>();
@@ -102,7 +102,7 @@ class Letters {
 				template = "confirm";
 				subject = message("mail.confirm.subject", locale, site.title());
 				model.put("confirmUrl", link(site, "/mail/confirm", mail.linkToken()));
-				model.put("follows", described(this.mailbox.subscriptions(mail.subscriberId()), locale));
+				model.put("follows", described(this.subscriptions.subscriptions(mail.subscriberId()), locale));
 				model.put("hours", MailLinks.CONFIRMATION_LIFETIME.toHours());
 			}
 			case COMMENT -> {
@@ -163,7 +163,7 @@ class Letters {
 	}
 
 	/** what each of these subscriptions is, in words */
-	List<String> described(List<Mailbox.Subscription> subscriptions, Locale locale) {
+	List<String> described(List<Subscriptions.Subscription> subscriptions, Locale locale) {
 		return subscriptions.stream().map((subscription) -> describe(subscription.target(), locale)).toList();
 	}
 

@@ -24,10 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 class MailArchive implements ArchiveSection {
 
-	private final Mailbox mailbox;
+	private final Subscribers subscribers;
 
-	MailArchive(Mailbox mailbox) {
-		this.mailbox = mailbox;
+	private final Subscriptions subscriptions;
+
+	MailArchive(Subscribers subscribers, Subscriptions subscriptions) {
+		this.subscribers = subscribers;
+		this.subscriptions = subscriptions;
 	}
 
 	/**
@@ -59,8 +62,8 @@ class MailArchive implements ArchiveSection {
 	@Override
 	public Object export() {
 		List<Exported> all = new ArrayList<>();
-		for (Mailbox.Subscriber subscriber : this.mailbox.allSubscribers()) {
-			List<Followed> follows = this.mailbox.subscriptions(subscriber.id()).stream().map((subscription) -> {
+		for (Subscribers.Subscriber subscriber : this.subscribers.allSubscribers()) {
+			List<Followed> follows = this.subscriptions.subscriptions(subscriber.id()).stream().map((subscription) -> {
 				if (subscription.target().startsWith("thread:")) {
 					return new Followed("thread", subscription.target().substring("thread:".length()),
 							(subscription.originCommentId() != null) ? subscription.originCommentId().toString()
@@ -70,7 +73,7 @@ class MailArchive implements ArchiveSection {
 			}).toList();
 			all.add(new Exported(subscriber.email(), subscriber.language(), subscriber.createdAt(),
 					subscriber.confirmedAt(), follows,
-					this.mailbox.writtenBy(subscriber.id()).stream().map(String::valueOf).toList()));
+					this.subscribers.writtenBy(subscriber.id()).stream().map(String::valueOf).toList()));
 		}
 		return Map.of("subscribers", all);
 	}
@@ -94,18 +97,18 @@ class MailArchive implements ArchiveSection {
 			if (created == null) {
 				throw new ImportException(-1, "mail subscriber " + n + ": \"createdAt\" is missing");
 			}
-			Mailbox.Subscriber subscriber = this.mailbox.imported(email, language, created,
+			Subscribers.Subscriber subscriber = this.subscribers.imported(email, language, created,
 					time(text(node, "confirmedAt"), n));
 			for (JsonNode follow : iterable(node.get("follows"))) {
 				String target = text(follow, "target");
 				if ("blog".equals(target) || (target != null && target.startsWith("post:") && target.length() <= 205)) {
-					this.mailbox.follow(subscriber.id(), target, null, created);
+					this.subscriptions.follow(subscriber.id(), target, null, created);
 				}
 				else if ("thread".equals(target)) {
 					Long thread = ids.get(text(follow, "thread"));
 					Long origin = ids.get(text(follow, "origin"));
 					if (thread != null) {
-						this.mailbox.follow(subscriber.id(), Follows.thread(thread), origin, created);
+						this.subscriptions.follow(subscriber.id(), Follows.thread(thread), origin, created);
 					}
 				}
 				else {
@@ -115,7 +118,7 @@ class MailArchive implements ArchiveSection {
 			for (JsonNode wrote : iterable(node.get("wrote"))) {
 				Long comment = ids.get(wrote.asString());
 				if (comment != null) {
-					this.mailbox.writtenBy(comment, subscriber.id());
+					this.subscribers.writtenBy(comment, subscriber.id());
 				}
 			}
 			stored++;

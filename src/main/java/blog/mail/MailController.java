@@ -47,7 +47,9 @@ class MailController {
 
 	private final Follows follows;
 
-	private final Mailbox mailbox;
+	private final Subscribers subscribers;
+
+	private final Subscriptions subscriptions;
 
 	private final MailLinks links;
 
@@ -63,11 +65,13 @@ class MailController {
 
 	private final Clock clock;
 
-	MailController(OutgoingMail mail, Follows follows, Mailbox mailbox, MailLinks links, Letters letters,
-			PostCatalog catalog, RateBuckets buckets, Keys keys, TransactionTemplate transactions, Clock clock) {
+	MailController(OutgoingMail mail, Follows follows, Subscribers subscribers, Subscriptions subscriptions,
+			MailLinks links, Letters letters, PostCatalog catalog, RateBuckets buckets, Keys keys,
+			TransactionTemplate transactions, Clock clock) {
 		this.mail = mail;
 		this.follows = follows;
-		this.mailbox = mailbox;
+		this.subscribers = subscribers;
+		this.subscriptions = subscriptions;
 		this.links = links;
 		this.letters = letters;
 		this.catalog = catalog;
@@ -134,7 +138,7 @@ class MailController {
 		if (confirming.isEmpty()) {
 			return bad();
 		}
-		Optional<Mailbox.Subscriber> subscriber = this.mailbox.subscriber(confirming.get().subscriberId());
+		Optional<Subscribers.Subscriber> subscriber = this.subscribers.subscriber(confirming.get().subscriberId());
 		if (subscriber.isPresent() && subscriber.get().confirmed()) {
 			return page("confirmed-before");
 		}
@@ -144,7 +148,8 @@ class MailController {
 		}
 		ModelAndView page = page("confirm");
 		page.addObject("token", t);
-		page.addObject("follows", this.letters.described(this.mailbox.subscriptions(subscriber.get().id()), locale()));
+		page.addObject("follows",
+				this.letters.described(this.subscriptions.subscriptions(subscriber.get().id()), locale()));
 		return page;
 	}
 
@@ -155,10 +160,10 @@ class MailController {
 			return bad();
 		}
 		long id = confirming.get().subscriberId();
-		boolean confirmed = !confirming.get().expired() && this.mailbox.confirm(id, confirming.get().hash(),
+		boolean confirmed = !confirming.get().expired() && this.subscribers.confirm(id, confirming.get().hash(),
 				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		if (!confirmed) {
-			Optional<Mailbox.Subscriber> subscriber = this.mailbox.subscriber(id);
+			Optional<Subscribers.Subscriber> subscriber = this.subscribers.subscriber(id);
 			return (subscriber.isPresent() && subscriber.get().confirmed()) ? page("confirmed-before") : gone();
 		}
 		return manage(id, "confirmed");
@@ -170,7 +175,7 @@ class MailController {
 		if (id.isEmpty()) {
 			return bad();
 		}
-		Optional<Mailbox.Subscription> subscription = this.mailbox.subscription(id.get());
+		Optional<Subscriptions.Subscription> subscription = this.subscriptions.subscription(id.get());
 		if (subscription.isEmpty()) {
 			return page("unsubscribed");
 		}
@@ -190,9 +195,10 @@ class MailController {
 		if (id.isEmpty()) {
 			return bad();
 		}
-		Optional<Long> subscriber = this.mailbox.subscription(id.get()).map(Mailbox.Subscription::subscriberId);
-		this.transactions.executeWithoutResult((status) -> this.mailbox.unfollow(id.get()));
-		if (subscriber.isPresent() && this.mailbox.subscriber(subscriber.get()).isPresent()) {
+		Optional<Long> subscriber = this.subscriptions.subscription(id.get())
+			.map(Subscriptions.Subscription::subscriberId);
+		this.transactions.executeWithoutResult((status) -> this.subscriptions.unfollow(id.get()));
+		if (subscriber.isPresent() && this.subscribers.subscriber(subscriber.get()).isPresent()) {
 			return manage(subscriber.get(), "unsubscribed");
 		}
 		return page("unsubscribed");
@@ -214,16 +220,16 @@ class MailController {
 		if (id.isEmpty()) {
 			return bad();
 		}
-		this.mailbox.forget(id.get());
+		this.subscribers.forget(id.get());
 		return page("forgotten");
 	}
 
 	private ModelAndView manage(long subscriberId, @Nullable String done) {
-		if (this.mailbox.subscriber(subscriberId).isEmpty()) {
+		if (this.subscribers.subscriber(subscriberId).isEmpty()) {
 			return page("forgotten");
 		}
 		Locale locale = locale();
-		List<Followed> followed = this.mailbox.subscriptions(subscriberId)
+		List<Followed> followed = this.subscriptions.subscriptions(subscriberId)
 			.stream()
 			.map((subscription) -> new Followed(this.letters.describe(subscription.target(), locale),
 					this.links.unsubscribe(subscription.id())))

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailDesk {
 
-	private final Mailbox mailbox;
+	private final Subscriptions subscriptions;
+
+	private final Outbox outbox;
 
 	private final PostCatalog catalog;
 
@@ -32,8 +34,10 @@ public class MailDesk {
 
 	private final Clock clock;
 
-	MailDesk(Mailbox mailbox, PostCatalog catalog, OutgoingMail mail, Postman postman, Clock clock) {
-		this.mailbox = mailbox;
+	MailDesk(Subscriptions subscriptions, Outbox outbox, PostCatalog catalog, OutgoingMail mail, Postman postman,
+			Clock clock) {
+		this.subscriptions = subscriptions;
+		this.outbox = outbox;
 		this.catalog = catalog;
 		this.mail = mail;
 		this.postman = postman;
@@ -103,7 +107,7 @@ public class MailDesk {
 	}
 
 	public List<Followers> followers() {
-		return this.mailbox.followers();
+		return this.subscriptions.followers();
 	}
 
 	/**
@@ -111,16 +115,16 @@ public class MailDesk {
 	 * @return the latest 200, newest first
 	 */
 	public List<Sending> outbox(@Nullable String status) {
-		Mailbox.Status only = null;
+		Outbox.Status only = null;
 		if (status != null && !status.isBlank()) {
 			try {
-				only = Mailbox.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+				only = Outbox.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
 				only = null;
 			}
 		}
-		return this.mailbox.latest(only, 200);
+		return this.outbox.latest(only, 200);
 	}
 
 	/**
@@ -128,7 +132,7 @@ public class MailDesk {
 	 */
 	public Map<String, Long> counts() {
 		Map<String, Long> counts = new java.util.LinkedHashMap<>();
-		this.mailbox.counts().forEach((status, count) -> counts.put(status.name(), count));
+		this.outbox.counts().forEach((status, count) -> counts.put(status.name(), count));
 		return counts;
 	}
 
@@ -147,7 +151,7 @@ public class MailDesk {
 	 * @return whether it was one of those
 	 */
 	public boolean resend(long id) {
-		boolean queued = this.mailbox.resend(id, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		boolean queued = this.outbox.resend(id, this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		if (queued) {
 			this.postman.wake();
 		}

@@ -52,7 +52,9 @@ class Postman implements DisposableBean {
 
 	private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
-	private final Mailbox mailbox;
+	private final Subscribers subscribers;
+
+	private final Outbox outbox;
 
 	private final Letters letters;
 
@@ -72,9 +74,10 @@ class Postman implements DisposableBean {
 
 	private Instant nextSweep = Instant.EPOCH;
 
-	Postman(Mailbox mailbox, Letters letters, OutgoingMail mail, TransactionTemplate transactions,
-			ReaderMailProperties settings, Clock clock) {
-		this.mailbox = mailbox;
+	Postman(Subscribers subscribers, Outbox outbox, Letters letters, OutgoingMail mail,
+			TransactionTemplate transactions, ReaderMailProperties settings, Clock clock) {
+		this.subscribers = subscribers;
+		this.outbox = outbox;
 		this.letters = letters;
 		this.mail = mail;
 		this.transactions = transactions;
@@ -124,11 +127,11 @@ class Postman implements DisposableBean {
 	 * @return whether there was one
 	 */
 	boolean sendNext() {
-		Optional<Mailbox.Mail> claimed = this.transactions.execute((status) -> this.mailbox.claimNext(now()));
+		Optional<Outbox.Mail> claimed = this.transactions.execute((status) -> this.outbox.claimNext(now()));
 		if (claimed == null || claimed.isEmpty()) {
 			return false;
 		}
-		Mailbox.Mail mail = claimed.get();
+		Outbox.Mail mail = claimed.get();
 		Optional<MimeMessage> message;
 		try {
 			message = this.letters.write(mail, this.mail.sender());
@@ -137,17 +140,17 @@ class Postman implements DisposableBean {
 			// its message, not its stack: a mail library's fault may quote the address
 			logger.error("Mail " + mail.id() + " (" + mail.kind() + ") could not be written: " + ex.getClass().getName()
 					+ ": " + Redacted.of(String.valueOf(ex.getMessage())));
-			this.mailbox.end(mail.id(), Mailbox.Status.FAILED, "could not be written: " + ex.getClass().getName());
+			this.outbox.end(mail.id(), Outbox.Status.FAILED, "could not be written: " + ex.getClass().getName());
 			return true;
 		}
 		if (message.isEmpty()) {
 			// its comment is no longer shown, or its post gone
-			this.mailbox.end(mail.id(), Mailbox.Status.CANCELLED, null);
+			this.outbox.end(mail.id(), Outbox.Status.CANCELLED, null);
 			return true;
 		}
 		try {
 			this.mail.sender().send(message.get());
-			this.mailbox.sent(mail.id(), now());
+			this.outbox.sent(mail.id(), now());
 		}
 		catch (MailException ex) {
 			failed(mail, ex);
@@ -155,19 +158,19 @@ class Postman implements DisposableBean {
 		return true;
 	}
 
-	private void failed(Mailbox.Mail mail, MailException ex) {
+	private void failed(Outbox.Mail mail, MailException ex) {
 		String answer = Redacted.of(answer(ex));
 		Integer code = code(ex);
 		Instant now = now();
 		if (code != null && code >= 500) {
 			logger.warn("Mail " + mail.id() + " (" + mail.kind() + ") refused by the mail server: " + answer);
-			this.mailbox.end(mail.id(), Mailbox.Status.FAILED, answer);
+			this.outbox.end(mail.id(), Outbox.Status.FAILED, answer);
 			return;
 		}
 		if (!mail.createdAt().plus(this.settings.giveUpAfter()).isAfter(now)) {
 			logger.warn("Mail " + mail.id() + " (" + mail.kind() + ") given up after " + mail.attempts() + " attempts: "
 					+ answer);
-			this.mailbox.end(mail.id(), Mailbox.Status.FAILED,
+			this.outbox.end(mail.id(), Outbox.Status.FAILED,
 					"given up after " + mail.attempts() + " attempts: " + answer);
 			return;
 		}
@@ -177,7 +180,7 @@ class Postman implements DisposableBean {
 		}
 		logger.info("Mail " + mail.id() + " (" + mail.kind() + ") not sent, attempt " + mail.attempts() + "; again in "
 				+ wait.toSeconds() + " s: " + answer);
-		this.mailbox.retry(mail.id(), now.plus(wait), answer);
+		this.outbox.retry(mail.id(), now.plus(wait), answer);
 	}
 
 	/** the server's answer, or what stood between the blog and the server */
@@ -234,13 +237,13 @@ class Postman implements DisposableBean {
 			return;
 		}
 		this.nextSweep = now.plus(Duration.ofMinutes(1));
-		int unsure = this.mailbox.markUnsure(now.minus(CLAIM_LIFETIME));
+		int unsure = this.outbox.markUnsure(now.minus(CLAIM_LIFETIME));
 		if (unsure > 0) {
 			logger.warn(unsure + " mail(s) were being sent when the blog stopped: marked unsure, not sent again"
 					+ " (the desk can resend them)");
 		}
-		this.mailbox.purgeUnconfirmed(now.minus(MailLinks.CONFIRMATION_LIFETIME));
-		this.mailbox.purgeOutbox(now.minus(HISTORY));
+		this.subscribers.purgeUnconfirmed(now.minus(MailLinks.CONFIRMATION_LIFETIME));
+		this.outbox.purgeOutbox(now.minus(HISTORY));
 	}
 
 	private void sleep() {

@@ -18,12 +18,15 @@ class WriterMail implements ReplyMail {
 
 	private final Follows follows;
 
-	private final Mailbox mailbox;
+	private final Subscribers subscribers;
 
-	WriterMail(OutgoingMail mail, Follows follows, Mailbox mailbox) {
+	private final Subscriptions subscriptions;
+
+	WriterMail(OutgoingMail mail, Follows follows, Subscribers subscribers, Subscriptions subscriptions) {
 		this.mail = mail;
 		this.follows = follows;
-		this.mailbox = mailbox;
+		this.subscribers = subscribers;
+		this.subscriptions = subscriptions;
 	}
 
 	@Override
@@ -33,20 +36,20 @@ class WriterMail implements ReplyMail {
 
 	@Override
 	public boolean following(long commentId) {
-		return this.mailbox.followsOwnComment(commentId);
+		return this.subscriptions.followsOwnComment(commentId);
 	}
 
 	@Override
 	public void follow(Comment comment, CommentStored.Follow follow) {
 		long thread = (comment.parentId() != null) ? comment.parentId() : comment.id();
-		Mailbox.Subscriber writer = this.follows.follow(follow.email(), follow.language(), Follows.thread(thread),
+		Subscribers.Subscriber writer = this.follows.follow(follow.email(), follow.language(), Follows.thread(thread),
 				comment.id());
-		this.mailbox.writtenBy(comment.id(), writer.id());
+		this.subscribers.writtenBy(comment.id(), writer.id());
 	}
 
 	@Override
 	public void stop(long commentId) {
-		this.mailbox.stopOwnComment(commentId);
+		this.subscriptions.stopOwnComment(commentId);
 	}
 
 }
