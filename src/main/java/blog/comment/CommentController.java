@@ -40,15 +40,18 @@ class CommentController {
 
 	private final CommentService comments;
 
+	private final OwnComments own;
+
 	private final CommentRepository repository;
 
 	private final Threads threads;
 
-	CommentController(PostCatalog catalog, PostPages pages, CommentService comments, CommentRepository repository,
-			Threads threads) {
+	CommentController(PostCatalog catalog, PostPages pages, CommentService comments, OwnComments own,
+			CommentRepository repository, Threads threads) {
 		this.catalog = catalog;
 		this.pages = pages;
 		this.comments = comments;
+		this.own = own;
 		this.repository = repository;
 		this.threads = threads;
 	}
@@ -107,19 +110,19 @@ class CommentController {
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("Cache-Control", "no-store");
 		Comment comment = this.repository.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (!this.comments.deleteKeyMatches(id, key)) {
+		if (!this.own.deleteKeyMatches(id, key)) {
 			return new ModelAndView("comment-delete-refused", model.asMap(), HttpStatus.FORBIDDEN);
 		}
 		model.addAttribute("comment", comment);
 		model.addAttribute("key", key);
 		model.addAttribute("post", this.catalog.find(comment.postSlug()).orElse(null));
-		model.addAttribute("editable", this.comments.editable(comment));
-		model.addAttribute("editUntil", comment.createdAt().plus(CommentService.EDIT_WINDOW));
+		model.addAttribute("editable", this.own.editable(comment));
+		model.addAttribute("editUntil", comment.createdAt().plus(OwnComments.EDIT_WINDOW));
 		if (!model.containsAttribute("text")) {
 			model.addAttribute("text", comment.bodyMarkdown());
 		}
-		model.addAttribute("replyMailOn", this.comments.replyMailOn());
-		model.addAttribute("following", this.comments.replyMailOn() && this.comments.followingReplies(id));
+		model.addAttribute("replyMailOn", this.own.replyMailOn());
+		model.addAttribute("following", this.own.replyMailOn() && this.own.followingReplies(id));
 		return new ModelAndView("comment-delete", model.asMap(), HttpStatus.OK);
 	}
 
@@ -130,7 +133,7 @@ class CommentController {
 	@PostMapping(path = "/comments/{id}/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ModelAndView processEditForm(@PathVariable long id, @RequestParam(required = false) @Nullable String key,
 			@RequestParam(required = false) @Nullable String body, Model model, HttpServletResponse response) {
-		CommentService.Edit edit = this.comments.edit(id, key, body);
+		OwnComments.Edit edit = this.own.edit(id, key, body);
 		if (edit.done()) {
 			Post post = this.repository.find(id)
 				.flatMap((comment) -> this.catalog.find(comment.postSlug()))
@@ -157,7 +160,7 @@ class CommentController {
 			@RequestParam(required = false) @Nullable String email,
 			@RequestParam(required = false) @Nullable String notify, Model model, HttpServletResponse response) {
 		boolean on = notify != null && !notify.isBlank();
-		Optional<String> fault = this.comments.changeReplyMail(id, key, on, email, LocaleContextHolder.getLocale());
+		Optional<String> fault = this.own.changeReplyMail(id, key, on, email, LocaleContextHolder.getLocale());
 		if (fault.isPresent() && "comment.edit.refused".equals(fault.get())) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
@@ -175,12 +178,12 @@ class CommentController {
 
 	@PostMapping(path = "/comments/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ModelAndView processDeleteForm(@PathVariable long id, @RequestParam(required = false) @Nullable String key) {
-		if (!this.comments.deleteKeyMatches(id, key)) {
+		if (!this.own.deleteKeyMatches(id, key)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN);
 		}
 		Post post = this.repository.find(id).flatMap((comment) -> this.catalog.find(comment.postSlug())).orElse(null);
 		int page = (post != null) ? this.threads.pageOf(post, id) : 1;
-		this.comments.delete(id, key).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+		this.own.delete(id, key).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
 		if (post == null) {
 			return seeOther("/");
 		}

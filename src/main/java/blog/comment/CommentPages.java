@@ -27,7 +27,7 @@ class CommentPages implements Discussion {
 
 	private final FormTokens tokens;
 
-	private final CommentService comments;
+	private final OwnComments own;
 
 	private final CommentRepository repository;
 
@@ -37,11 +37,11 @@ class CommentPages implements Discussion {
 
 	private final OutgoingMail mail;
 
-	CommentPages(Threads threads, FormTokens tokens, CommentService comments, CommentRepository repository,
-			PostCatalog catalog, CommentProperties settings, OutgoingMail mail) {
+	CommentPages(Threads threads, FormTokens tokens, OwnComments own, CommentRepository repository, PostCatalog catalog,
+			CommentProperties settings, OutgoingMail mail) {
 		this.threads = threads;
 		this.tokens = tokens;
-		this.comments = comments;
+		this.own = own;
 		this.repository = repository;
 		this.catalog = catalog;
 		this.settings = settings;
@@ -117,7 +117,7 @@ class CommentPages implements Discussion {
 
 	private void showPostedNotice(long id, @Nullable String key, boolean following, Model model,
 			HttpServletResponse response) {
-		if (!this.comments.deleteKeyMatches(id, key)) {
+		if (!this.own.deleteKeyMatches(id, key)) {
 			return;
 		}
 		// the address holds the private key: keep it out of other sites' logs and out of
@@ -125,7 +125,7 @@ class CommentPages implements Discussion {
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("Cache-Control", "no-store");
 		boolean held = this.repository.find(id).map((c) -> c.status() == Comment.Status.PENDING).orElse(false);
-		String deletePath = this.comments.claimDeleteLink(id, key) ? "/comments/" + id + "/delete?key=" + key : null;
+		String deletePath = this.own.claimDeleteLink(id, key) ? "/comments/" + id + "/delete?key=" + key : null;
 		model.addAttribute("posted", new PostedNotice(id, held, deletePath,
 				(deletePath != null) ? this.catalog.site().absolute(deletePath) : null, following && this.mail.on()));
 	}

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 import blog.post.Post;
@@ -25,10 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 
 /**
- * The rules for writing and deleting comments: the form's token, spam defences, limits,
- * moderation, rendering, and storing. Each outcome tells the controller what the reader
- * sees: for a new comment, and for its writer's edit within 15 minutes. (Over 250 lines:
- * the rules, in the order a comment meets them, the writer's own changes after them.)
+ * The rules for writing comments: the form's token, spam defences, limits, moderation,
+ * rendering, and storing. Each outcome tells the controller what the reader sees. What
+ * the writer may do afterwards is {@link OwnComments}.
  */
 @Service
 public class CommentService {
@@ -39,9 +37,6 @@ public class CommentService {
 	private static final Logger history = LoggerFactory.getLogger(CommentService.class);
 
 	static final Duration TWIN_WINDOW = Duration.ofMinutes(1);
-
-	/** how long after writing it a comment's writer may edit it */
-	public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
 
 	private final CommentRepository repository;
 
@@ -216,154 +211,6 @@ public class CommentService {
 		return new CommentOutcome.Posted(id, heldReason != null, deleteKey, follow != null);
 	}
 
-	/**
-	 * What became of a writer's edit.
-	 *
-	 * @param fault why it was not made (a message's code), or null when it was
-	 * @param held whether the comment now waits for the editor
-	 */
-	public record Edit(@Nullable String fault, boolean held) {
-
-		public boolean done() {
-			return this.fault == null;
-		}
-
-	}
-
-	/**
-	 * @return whether the comment's writer may still edit it: shown or held, and written
-	 * less than {@link #EDIT_WINDOW} ago
-	 */
-	public boolean editable(Comment comment) {
-		return (comment.status() == Comment.Status.PUBLISHED || comment.status() == Comment.Status.PENDING)
-				&& comment.createdAt().isAfter(this.clock.instant().minus(EDIT_WINDOW));
-	}
-
-	/**
-	 * Puts the writer's new text in place of their comment's, rendered and sanitized
-	 * again, within {@link #EDIT_WINDOW} of writing it. A new text that the moderation
-	 * mode holds (a link, say) makes a published comment wait for the editor again.
-	 * @param id the comment
-	 * @param key its private key
-	 * @param typed the new text
-	 * @return what became of it
-	 */
-	public Edit edit(long id, @Nullable String key, @Nullable String typed) {
-		Optional<Comment> found = deleteKeyMatches(id, key) ? this.repository.find(id) : Optional.empty();
-		if (found.isEmpty()) {
-			return new Edit("comment.edit.refused", false);
-		}
-		Comment comment = found.get();
-		if (!editable(comment)) {
-			return new Edit("comment.edit.late", false);
-		}
-		String body = Text.clean(typed);
-		if (body.isBlank()) {
-			return new Edit("comment.body.blank", false);
-		}
-		if (body.length() > this.settings.maxLength()) {
-			return new Edit("comment.edit.long", false);
-		}
-		String heldReason = heldReason(comment.authorName(), body);
-		Comment.Status status = (heldReason != null) ? Comment.Status.PENDING : comment.status();
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		if (!this.repository.edit(
-				id, body, this.renderer.render(body), Hashes.sha256(body), status, (status == Comment.Status.PENDING)
-						? Objects.requireNonNullElse(heldReason, "held before it was edited") : null,
-				now.minus(EDIT_WINDOW), now)) {
-			return new Edit("comment.edit.late", false);
-		}
-		history.atInfo()
-			.setMessage(() -> "Comment " + id + " edited by its writer" + ((heldReason != null) ? ", held" : ""))
-			.addKeyValue("event", "comment.edited")
-			.addKeyValue("comment", id)
-			.addKeyValue("status", status.name())
-			.log();
-		this.events.publishEvent(CommentsChanged.any(comment.postSlug()));
-		if (heldReason != null && comment.status() == Comment.Status.PUBLISHED) {
-			this.events.publishEvent(new CommentHeld(new Comment(id, comment.postSlug(), comment.parentId(),
-					comment.authorName(), body, this.renderer.render(body), status, comment.createdAt()), heldReason));
-		}
-		return new Edit(null, status == Comment.Status.PENDING);
-	}
-
-	/**
-	 * Starts or stops mailing a comment's writer the replies to it, from its private
-	 * page.
-	 * @param id the comment
-	 * @param key its private key
-	 * @param on whether to mail them
-	 * @param email the address to mail, when starting
-	 * @param locale the language of the page
-	 * @return why it was not done (a message's code), if it was not
-	 */
-	public Optional<String> changeReplyMail(long id, @Nullable String key, boolean on, @Nullable String email,
-			Locale locale) {
-		Optional<Comment> found = deleteKeyMatches(id, key) ? this.repository.find(id) : Optional.empty();
-		if (found.isEmpty() || !this.replies.on()) {
-			return Optional.of("comment.edit.refused");
-		}
-		if (!on) {
-			this.transactions.executeWithoutResult((status) -> this.replies.stop(id));
-			return Optional.empty();
-		}
-		String address = MailAddresses.normalized(email);
-		if (address == null) {
-			return Optional.of("comment.email.invalid");
-		}
-		CommentStored.Follow follow = new CommentStored.Follow(address,
-				locale.getLanguage().equals("de") ? "de" : "en");
-		this.transactions.executeWithoutResult((status) -> this.replies.follow(found.get(), follow));
-		return Optional.empty();
-	}
-
-	/**
-	 * @return whether the comment's writer is mailed its replies, and whether they can be
-	 */
-	public boolean replyMailOn() {
-		return this.replies.on();
-	}
-
-	public boolean followingReplies(long id) {
-		return this.replies.following(id);
-	}
-
-	/**
-	 * @return whether the key is the comment's private delete key
-	 */
-	public boolean deleteKeyMatches(long id, @Nullable String key) {
-		return key != null && !key.isBlank() && this.repository.deleteTokenMatches(id, Hashes.sha256(key));
-	}
-
-	/**
-	 * Shows the private delete link once: the first time the writer's page asks for it.
-	 * @return whether the link may be shown now (the update that claims it is atomic on
-	 * its own)
-	 */
-	public boolean claimDeleteLink(long id, @Nullable String key) {
-		return deleteKeyMatches(id, key) && this.repository.markDeleteLinkShown(id);
-	}
-
-	/**
-	 * Deletes a comment by its private key. A deleted comment with replies stays as a
-	 * placeholder.
-	 * @return the comment, if the key was its own
-	 */
-	public Optional<Comment> delete(long id, @Nullable String key) {
-		if (!deleteKeyMatches(id, key)) {
-			return Optional.empty();
-		}
-		this.repository.markDeleted(id, this.clock.instant());
-		history.atInfo()
-			.setMessage(() -> "Comment " + id + " deleted by its writer")
-			.addKeyValue("event", "comment.deleted")
-			.addKeyValue("comment", id)
-			.log();
-		Optional<Comment> deleted = this.repository.find(id);
-		deleted.ifPresent((comment) -> this.events.publishEvent(CommentsChanged.any(comment.postSlug())));
-		return deleted;
-	}
-
 	private @Nullable Comment replyTarget(Post post, String parentId, Errors errors) {
 		Optional<Comment> parent = (parentId.strip().matches("\\d{1,18}")
 				? this.repository.find(Long.parseLong(parentId.strip())) : Optional.<Comment>empty())
@@ -379,7 +226,11 @@ public class CommentService {
 		return (parent.parentId() != null) ? parent.parentId() : parent.id();
 	}
 
-	private @Nullable String heldReason(String name, String body) {
+	/**
+	 * @return why the moderation mode holds a comment with this name and text, or null
+	 * when it is shown at once
+	 */
+	@Nullable String heldReason(String name, String body) {
 		return switch (this.mode.current()) {
 			case OFF -> null;
 			case ALL -> "every comment is held";
