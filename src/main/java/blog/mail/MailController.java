@@ -1,22 +1,11 @@
 package blog.mail;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import blog.post.Post;
-import blog.post.PostCatalog;
-import blog.system.Keys;
-import blog.system.MailAddresses;
-import blog.system.OutgoingMail;
-import blog.system.RateBuckets;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -29,23 +18,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A reader's side of mail: follow a post's comments or the blog's new posts, confirm an
- * address, stop one kind of mail, see and end everything an address gets. Every link from
- * a mail opens a page with a button, and only the button's POST acts (mail scanners
- * follow GET links); the unsubscribe address also takes the one-click POST of RFC 8058.
- * These pages hold private links: they are never cached and send no referrer.
+ * The links in readers' mails: confirm an address, stop one kind of mail, see and end
+ * everything an address gets. Every link opens a page with a button, and only the
+ * button's POST acts (mail scanners follow GET links); the unsubscribe address also takes
+ * the one-click POST of RFC 8058. These pages hold private links: they are never cached
+ * and send no referrer. Following is {@link FollowController}.
  */
 @Controller
 @RequestMapping("/mail")
 class MailController {
-
-	private final OutgoingMail mail;
-
-	private final Follows follows;
 
 	private final Subscribers subscribers;
 
@@ -55,81 +39,25 @@ class MailController {
 
 	private final Letters letters;
 
-	private final PostCatalog catalog;
-
-	private final RateBuckets buckets;
-
-	private final Keys keys;
-
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	MailController(OutgoingMail mail, Follows follows, Subscribers subscribers, Subscriptions subscriptions,
-			MailLinks links, Letters letters, PostCatalog catalog, RateBuckets buckets, Keys keys,
+	MailController(Subscribers subscribers, Subscriptions subscriptions, MailLinks links, Letters letters,
 			TransactionTemplate transactions, Clock clock) {
-		this.mail = mail;
-		this.follows = follows;
 		this.subscribers = subscribers;
 		this.subscriptions = subscriptions;
 		this.links = links;
 		this.letters = letters;
-		this.catalog = catalog;
-		this.buckets = buckets;
-		this.keys = keys;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	@ModelAttribute
-	void privatePage(HttpServletResponse response) {
+	static void privatePage(HttpServletResponse response) {
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("X-Robots-Tag", "noindex");
-	}
-
-	/**
-	 * Follows a post's new comments ({@code post}: its slug) or the blog's new posts.
-	 */
-	@PostMapping("/follow")
-	ModelAndView follow(@RequestParam(required = false) @Nullable String email,
-			@RequestParam(required = false) @Nullable String post, HttpServletRequest request,
-			HttpServletResponse response) {
-		if (!this.mail.on()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		Optional<Post> followed = Optional.empty();
-		if (post != null && !post.isBlank()) {
-			followed = this.catalog.find(post.strip());
-			if (followed.isEmpty()) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such post");
-			}
-		}
-		String address = MailAddresses.normalized(email);
-		ModelAndView page = page("follow");
-		page.addObject("post", followed.orElse(null));
-		if (address == null) {
-			page.addObject("typed", (email != null && email.length() <= 300) ? email : "");
-			page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-			return page;
-		}
-		ConsumptionProbe probe = this.buckets.consume("mail-follow:" + this.keys.client(request.getRemoteAddr()),
-				() -> BucketConfiguration.builder()
-					.addLimit(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofHours(1)).build())
-					.build());
-		if (!probe.isConsumed()) {
-			long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
-			response.setHeader("Retry-After", Long.toString(seconds));
-			page.addObject("limited", seconds);
-			page.addObject("typed", email);
-			page.setStatus(HttpStatus.TOO_MANY_REQUESTS);
-			return page;
-		}
-		String target = followed.map((found) -> Follows.post(found.slug())).orElse(Follows.BLOG);
-		String language = language();
-		this.transactions.executeWithoutResult((status) -> this.follows.follow(address, language, target, null));
-		page.addObject("view", "followed");
-		return page;
 	}
 
 	@GetMapping("/confirm")
@@ -250,7 +178,7 @@ class MailController {
 	record Followed(String what, String token) {
 	}
 
-	private static ModelAndView page(String view) {
+	static ModelAndView page(String view) {
 		ModelAndView page = new ModelAndView("mail");
 		page.addObject("view", view);
 		return page;
@@ -270,10 +198,6 @@ class MailController {
 
 	private static Locale locale() {
 		return LocaleContextHolder.getLocale();
-	}
-
-	private static String language() {
-		return locale().getLanguage().equals("de") ? "de" : "en";
 	}
 
 }

@@ -7,8 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import blog.system.OutgoingMail;
 import jakarta.mail.MessagingException;
@@ -21,7 +19,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -159,8 +156,9 @@ class Postman implements DisposableBean {
 	}
 
 	private void failed(Outbox.Mail mail, MailException ex) {
-		String answer = Redacted.of(answer(ex));
-		Integer code = code(ex);
+		ServerAnswer reply = ServerAnswer.of(ex);
+		String answer = Redacted.of(reply.text());
+		Integer code = reply.code();
 		Instant now = now();
 		if (code != null && code >= 500) {
 			logger.warn("Mail " + mail.id() + " (" + mail.kind() + ") refused by the mail server: " + answer);
@@ -181,51 +179,6 @@ class Postman implements DisposableBean {
 		logger.info("Mail " + mail.id() + " (" + mail.kind() + ") not sent, attempt " + mail.attempts() + "; again in "
 				+ wait.toSeconds() + " s: " + answer);
 		this.outbox.retry(mail.id(), now.plus(wait), answer);
-	}
-
-	/** the server's answer, or what stood between the blog and the server */
-	private static String answer(MailException ex) {
-		Throwable cause = ex;
-		if (ex instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
-			cause = send.getFailedMessages().values().iterator().next();
-		}
-		StringBuilder text = new StringBuilder();
-		for (Throwable t = cause; t != null && text.length() < 600; t = t.getCause()) {
-			if (t.getMessage() != null && !text.toString().contains(t.getMessage().strip())) {
-				text.append((text.length() > 0) ? "; " : "").append(t.getMessage().strip());
-			}
-			if (t instanceof MessagingException messaging && messaging.getNextException() != null
-					&& messaging.getNextException() != t.getCause()) {
-				text.append("; ").append(messaging.getNextException().getMessage());
-			}
-		}
-		return (text.length() > 0) ? text.toString() : ex.getClass().getSimpleName();
-	}
-
-	private static final Pattern REPLY_CODE = Pattern.compile("^([2-5]\\d\\d)[ -].*", Pattern.DOTALL);
-
-	/**
-	 * The SMTP reply code that refused the mail, if a server answered: the mail library's
-	 * exceptions begin their message with it ({@code 550 5.1.1 No such user}).
-	 */
-	private static @Nullable Integer code(MailException ex) {
-		Throwable cause = (ex instanceof MailSendException send && !send.getFailedMessages().isEmpty())
-				? send.getFailedMessages().values().iterator().next() : ex.getCause();
-		for (Throwable t = cause; t != null; t = next(t)) {
-			Matcher reply = (t.getMessage() != null) ? REPLY_CODE.matcher(t.getMessage().strip()) : null;
-			if (reply != null && reply.matches() && t instanceof MessagingException) {
-				return Integer.parseInt(reply.group(1));
-			}
-		}
-		return null;
-	}
-
-	private static @Nullable Throwable next(Throwable t) {
-		if (t instanceof MessagingException messaging && messaging.getNextException() != null
-				&& messaging.getNextException() != t) {
-			return messaging.getNextException();
-		}
-		return t.getCause();
 	}
 
 	/**

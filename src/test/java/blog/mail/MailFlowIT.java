@@ -1,6 +1,8 @@
 package blog.mail;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +62,12 @@ class MailFlowIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Subscribers subscribers;
+
+	@Autowired
+	MailLinks links;
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -221,6 +229,23 @@ class MailFlowIT {
 		assertThat(http.get("/mail/manage?t=").statusCode()).isEqualTo(400);
 		assertThat(http.post("/mail/unsubscribe", "t=1.forged", "Content-Type", "application/x-www-form-urlencoded")
 			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aConfirmationLinkOlderThan48HoursShouldBeGoneAndConfirmNothing() {
+		Instant then = Instant.now().minus(Duration.ofHours(49));
+		Subscribers.Subscriber subscriber = this.subscribers.subscriberFor(unique("late"), "en", then);
+		MailLinks.Confirmation link = this.links.confirmation(subscriber.id(), then);
+		this.subscribers.claimConfirmation(subscriber.id(), link.hash(), then, Duration.ofDays(1));
+		Http http = new Http(this.port);
+
+		Reply opened = http.get("/mail/confirm?t=" + link.token());
+		assertThat(opened.statusCode()).isEqualTo(410);
+		assertThat(Jsoup.parse(opened.body()).select("form[action=/mail/confirm]")).isEmpty();
+		Reply pressed = http.post("/mail/confirm", "t=" + link.token(), "Content-Type",
+				"application/x-www-form-urlencoded");
+		assertThat(pressed.statusCode()).isEqualTo(410);
+		assertThat(this.subscribers.subscriber(subscriber.id()).orElseThrow().confirmed()).isFalse();
 	}
 
 	@Test
