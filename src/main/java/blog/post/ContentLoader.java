@@ -70,7 +70,8 @@ final class ContentLoader {
 		Site site = readSite(dir.resolve("site.yaml"));
 		Path sidebar = dir.resolve("sidebar.yaml");
 		List<PopularPost> popular = Files.exists(sidebar) ? readSidebar(sidebar, site) : List.of();
-		return new Content(site, popular, readPosts(dir.resolve("posts")));
+		return new Content(site, (popular == AUTO) ? List.of() : popular, popular == AUTO,
+				readPosts(dir.resolve("posts")));
 	}
 
 	private Site readSite(Path file) {
@@ -79,8 +80,22 @@ final class ContentLoader {
 		return new Site(yaml.text("title"), yaml.text("description"), URI.create(baseUrl), yaml.url("original-blog"));
 	}
 
+	/**
+	 * {@code popular: auto}: the posts most read in the last 30 days, from the statistics
+	 */
+	private static final List<PopularPost> AUTO = new ArrayList<>();
+
 	private List<PopularPost> readSidebar(Path file, Site site) {
 		YamlMapping yaml = YamlMapping.parse(file, read(file), 0).allowOnly(SIDEBAR_KEYS);
+		if (yaml.holdsScalar("popular")) {
+			String value = yaml.text("popular");
+			if (!value.equals("auto")) {
+				throw yaml.fault("popular",
+						"'popular' must be a list of posts (- title: ...) or auto (the most read posts), not '" + value
+								+ "'");
+			}
+			return AUTO;
+		}
 		List<PopularPost> popular = new ArrayList<>();
 		for (YamlMapping item : yaml.mappingList("popular")) {
 			item.allowOnly(POPULAR_KEYS);
@@ -243,7 +258,7 @@ final class ContentLoader {
 	/**
 	 * What {@code content/} holds.
 	 */
-	record Content(Site site, List<PopularPost> popular, List<Post> posts) {
+	record Content(Site site, List<PopularPost> popular, boolean popularAuto, List<Post> posts) {
 	}
 
 }

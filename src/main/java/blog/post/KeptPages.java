@@ -70,6 +70,11 @@ final class KeptPages {
 		return this.pages.getIfPresent(key);
 	}
 
+	/** forgets every page kept: each is rendered again when next asked for */
+	void clear() {
+		this.pages.invalidateAll();
+	}
+
 	/**
 	 * @param page a page kept
 	 * @param version its post's version now

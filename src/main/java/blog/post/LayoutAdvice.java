@@ -19,9 +19,12 @@ class LayoutAdvice {
 
 	private final OutgoingMail mail;
 
-	LayoutAdvice(PostCatalog catalog, OutgoingMail mail) {
+	private final PopularPosts popular;
+
+	LayoutAdvice(PostCatalog catalog, OutgoingMail mail, PopularPosts popular) {
 		this.catalog = catalog;
 		this.mail = mail;
+		this.popular = popular;
 	}
 
 	/**
@@ -40,7 +43,7 @@ class LayoutAdvice {
 
 	@ModelAttribute("popular")
 	List<PopularPost> popular() {
-		return this.catalog.popular();
+		return this.popular.shown();
 	}
 
 	@ModelAttribute("allLabels")

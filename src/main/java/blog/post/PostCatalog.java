@@ -5,10 +5,12 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.jsoup.Jsoup;
@@ -24,6 +26,8 @@ public final class PostCatalog {
 
 	private final List<PopularPost> popular;
 
+	private final boolean popularAuto;
+
 	private final List<Post> posts;
 
 	private final List<Count<String>> labels;
@@ -37,11 +41,16 @@ public final class PostCatalog {
 	private final Map<String, String> words = new HashMap<>();
 
 	PostCatalog(Site site, List<PopularPost> popular, List<Post> posts) {
+		this(site, popular, false, posts);
+	}
+
+	PostCatalog(Site site, List<PopularPost> popular, boolean popularAuto, List<Post> posts) {
 		if (posts.isEmpty()) {
 			throw new IllegalArgumentException("a blog needs at least one post");
 		}
 		this.site = site;
 		this.popular = List.copyOf(popular);
+		this.popularAuto = popularAuto;
 		this.posts = posts.stream()
 			.sorted(Comparator.comparing(Post::published).reversed().thenComparing(Post::slug))
 			.toList();
@@ -64,6 +73,34 @@ public final class PostCatalog {
 
 	public List<PopularPost> popular() {
 		return this.popular;
+	}
+
+	/**
+	 * @return whether the sidebar lists the posts most read lately ({@code popular: auto}
+	 * in sidebar.yaml) instead of {@link #popular()}
+	 */
+	public boolean popularAuto() {
+		return this.popularAuto;
+	}
+
+	/**
+	 * @return the addresses outside the blog that its pages link to: each post's news
+	 * item, its original, the links in its text, and the sidebar's popular posts
+	 */
+	public Set<String> outboundLinks() {
+		Set<String> links = new HashSet<>();
+		for (Post post : this.posts) {
+			if (post.news() != null) {
+				links.add(post.news().url().toString());
+			}
+			if (post.original() != null) {
+				links.add(post.original().toString());
+			}
+			Jsoup.parse(post.html()).select("a[href]").forEach((link) -> links.add(link.attr("href")));
+		}
+		this.popular.forEach((item) -> item.parts().forEach((part) -> links.add(part.href().toString())));
+		links.removeIf((link) -> !link.startsWith("https://") && !link.startsWith("http://"));
+		return links;
 	}
 
 	/**

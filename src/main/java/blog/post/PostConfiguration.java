@@ -15,7 +15,7 @@ class PostConfiguration {
 		if (properties.baseUrl() != null) {
 			site = new Site(site.title(), site.description(), properties.baseUrl(), site.originalBlog());
 		}
-		return new PostCatalog(site, content.popular(), content.posts());
+		return new PostCatalog(site, content.popular(), content.popularAuto(), content.posts());
 	}
 
 }

@@ -98,6 +98,14 @@ final class YamlMapping {
 		return this;
 	}
 
+	/**
+	 * @return whether the key holds one value (not a list or a mapping)
+	 */
+	boolean holdsScalar(String key) {
+		NodeTuple tuple = this.entries.get(key);
+		return tuple != null && tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode;
+	}
+
 	String text(String key) {
 		String value = optionalText(key);
 		if (value == null) {

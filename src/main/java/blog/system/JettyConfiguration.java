@@ -29,7 +29,7 @@ class JettyConfiguration {
 
 	@Bean
 	WebServerFactoryCustomizer<JettyServletWebServerFactory> jettyServer(BlogProperties properties,
-			Environment environment, ObjectProvider<EarlyAnswers> answers) {
+			Environment environment, ObjectProvider<EarlyAnswers> answers, ObjectProvider<Traffic> traffic) {
 		refuseRetiredSettings(environment);
 		return (factory) -> {
 			// Jetty's own forwarding trusts every client, and the left-most address:
@@ -49,6 +49,7 @@ class JettyConfiguration {
 				EarlyAnswerHandler early = new EarlyAnswerHandler(answers);
 				early.setHandler(server.getHandler());
 				server.setHandler(early);
+				server.setRequestLog(new TrafficLog(traffic));
 			});
 		};
 	}

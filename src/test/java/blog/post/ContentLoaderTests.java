@@ -155,6 +155,23 @@ class ContentLoaderTests {
 	}
 
 	@Test
+	void loadWhenSidebarSaysAutoShouldListTheMostRead() {
+		Path content = TestContent.copyTo(this.dir);
+		TestContent.write(content, "sidebar.yaml", "popular: auto\n");
+		ContentLoader.Content loaded = this.loader.load(content);
+		assertThat(loaded.popularAuto()).isTrue();
+		assertThat(loaded.popular()).isEmpty();
+		assertThat(this.loader.load(TestContent.REAL).popularAuto()).as("the essay's list stays by default").isFalse();
+	}
+
+	@Test
+	void loadWhenSidebarSaysSomethingElseShouldSayWhat() {
+		Path content = TestContent.copyTo(this.dir);
+		TestContent.write(content, "sidebar.yaml", "popular: most\n");
+		assertFault(content.resolve("sidebar.yaml") + ":1: 'popular' must be a list of posts (- title: ...) or auto");
+	}
+
+	@Test
 	void loadWhenSidebarIsAbsentShouldShowNoPopularPosts() throws IOException {
 		Path content = TestContent.copyTo(this.dir);
 		Files.delete(content.resolve("sidebar.yaml"));

@@ -1,0 +1,176 @@
+package blog.stats;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import blog.post.PostCatalog;
+import blog.system.Traffic;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts what readers and robots read, from each answer the server sent: a page view is a
+ * {@code GET} of the home page, a post, a label's or a month's list, or the search,
+ * answered 200 or 304 (a reader's reload revalidates); {@code HEAD}, errors and
+ * prefetches are not views. Robots' views are counted apart, by kind; a feed fetch counts
+ * only the subscribers a feed service says it has. Costs a few map updates per request,
+ * no database write.
+ */
+@Component
+class PageViews implements Traffic {
+
+	private static final Pattern PAGE = Pattern
+		.compile("/|/\\d{4}/\\d{2}/[^/]{1,200}\\.html|/search/label/[^/]{1,200}|/\\d{4}/(?:\\d{2}/)?|/search");
+
+	private static final Pattern SUBSCRIBERS = Pattern.compile("(\\d{1,9})\\s+(?:subscribers|readers)",
+			Pattern.CASE_INSENSITIVE);
+
+	/** a product and its version in a {@code User-Agent}: {@code Feedly/1.0} */
+	private static final Pattern PRODUCT = Pattern.compile("([A-Za-z][A-Za-z0-9 ._-]{0,39}?)/\\d");
+
+	private static final Pattern BROWSER_PRODUCT = Pattern
+		.compile("Mozilla|AppleWebKit|Chrome|Safari|Gecko|Firefox|Version|KHTML|Mobile|like");
+
+	private static final Pattern CAMPAIGN = Pattern.compile("(?:^|&)utm_source=([^&]{1,100})");
+
+	private final Tally tally;
+
+	private final Visitors visitors;
+
+	private final Robots robots;
+
+	private final Clock clock;
+
+	private final boolean enabled;
+
+	private final @Nullable String ownHost;
+
+	PageViews(Tally tally, Visitors visitors, Robots robots, Clock clock, StatsProperties settings,
+			PostCatalog catalog) {
+		this.tally = tally;
+		this.visitors = visitors;
+		this.robots = robots;
+		this.clock = clock;
+		this.enabled = settings.enabled();
+		String host = catalog.site().baseUrl().getHost();
+		this.ownHost = (host != null) ? host.toLowerCase(Locale.ROOT) : null;
+	}
+
+	@Override
+	public void answered(Answered answered) {
+		if (!this.enabled || !"GET".equals(answered.method())) {
+			return;
+		}
+		int status = answered.status();
+		if (status != 200 && status != 304) {
+			return;
+		}
+		String path = answered.path();
+		if (path.startsWith("/feeds/")) {
+			feedFetched(answered, path);
+			return;
+		}
+		if (!PAGE.matcher(path).matches() || prefetch(answered)) {
+			return;
+		}
+		LocalDate day = today();
+		String userAgent = answered.header("User-Agent");
+		Robots.Kind robot = this.robots.kind(userAgent);
+		if (robot != null) {
+			this.tally.count(day, "robot", robot.key());
+			return;
+		}
+		this.tally.view(day, path, this.visitors.seen(day.toEpochDay(), answered.client(), userAgent, path));
+		String site = Referrers.site(answered.header("Referer"), this.ownHost);
+		if (site != null && !site.equals(hostOf(answered.header("Host")))) {
+			this.tally.count(day, "referrer", site);
+		}
+		String campaign = campaign(answered.query());
+		if (campaign != null) {
+			this.tally.count(day, "campaign", campaign);
+		}
+	}
+
+	private void feedFetched(Answered answered, String path) {
+		String userAgent = answered.header("User-Agent");
+		if (userAgent == null || userAgent.length() > 1000) {
+			return;
+		}
+		Matcher subscribers = SUBSCRIBERS.matcher(userAgent);
+		if (subscribers.find()) {
+			this.tally.highest(today(), "feed", service(userAgent) + " " + path, Long.parseLong(subscribers.group(1)));
+		}
+	}
+
+	LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	/**
+	 * @return the feed service's name in its {@code User-Agent}: the first product that
+	 * is not a browser's ({@code Feedly/1.0}), or the text before its details
+	 */
+	static String service(String userAgent) {
+		Matcher product = PRODUCT.matcher(userAgent);
+		while (product.find()) {
+			String name = product.group(1).strip();
+			if (!name.isEmpty() && !BROWSER_PRODUCT.matcher(name).matches()) {
+				return name;
+			}
+		}
+		String head = userAgent.split("[/(;]| - ", 2)[0].strip();
+		return head.isEmpty() ? "?" : head.substring(0, Math.min(40, head.length()));
+	}
+
+	/**
+	 * @return the {@code utm_source} of the blog's own feed and mail links (or anyone
+	 * else's), in lower case letters, digits, dots, dashes and underscores
+	 */
+	static @Nullable String campaign(@Nullable String query) {
+		if (query == null) {
+			return null;
+		}
+		Matcher source = CAMPAIGN.matcher(query);
+		if (!source.find()) {
+			return null;
+		}
+		String value;
+		try {
+			value = URLDecoder.decode(source.group(1), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		value = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
+		return value.isEmpty() ? null : value.substring(0, Math.min(40, value.length()));
+	}
+
+	private static boolean prefetch(Answered answered) {
+		String purpose = answered.header("Sec-Purpose");
+		if (purpose == null) {
+			purpose = answered.header("Purpose");
+		}
+		if (purpose != null && purpose.toLowerCase(Locale.ROOT).contains("prefetch")) {
+			return true;
+		}
+		return "preview".equalsIgnoreCase(answered.header("X-Purpose"))
+				|| "prefetch".equalsIgnoreCase(answered.header("X-Moz"));
+	}
+
+	private static @Nullable String hostOf(@Nullable String host) {
+		if (host == null) {
+			return null;
+		}
+		String name = host.strip().toLowerCase(Locale.ROOT);
+		int colon = name.lastIndexOf(':');
+		return (colon > 0 && !name.endsWith("]")) ? name.substring(0, colon) : name;
+	}
+
+}

@@ -1,0 +1,62 @@
+package blog.system;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the web server tells the application of each request it has answered, after the
+ * answer went out: for first-party statistics, which count from it without a database
+ * write per request. Implemented where the counting is (stats/); called on the server's
+ * thread, so an implementation only notes what it needs, at once.
+ */
+public interface Traffic {
+
+	/**
+	 * @param answered a request and its answer's status
+	 */
+	void answered(Answered answered);
+
+	/**
+	 * A request the server has answered.
+	 */
+	interface Answered {
+
+		/**
+		 * @return the request's method
+		 */
+		String method();
+
+		/**
+		 * @return its path as sent, not decoded
+		 */
+		String path();
+
+		/**
+		 * @return its query as sent, if any
+		 */
+		@Nullable String query();
+
+		/**
+		 * @param name a request header's name
+		 * @return its first value, if it was sent
+		 */
+		@Nullable String header(String name);
+
+		/**
+		 * @return the client's address: the proxy's client when a trusted proxy forwarded
+		 * the request ({@code blog.trusted-proxies})
+		 */
+		String client();
+
+		/**
+		 * @return the answer's status
+		 */
+		int status();
+
+		/**
+		 * @return the answer's {@code Content-Type}, if it had one
+		 */
+		@Nullable String contentType();
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package blog.system;
+
+import java.util.List;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.RequestLog;
+import org.eclipse.jetty.server.Response;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Tells the application's {@link Traffic} beans of every answered request: Jetty calls a
+ * request log once an answer is complete, with the request as its customizers made it (so
+ * the client is the one {@link TrustedProxies} vetted).
+ */
+final class TrafficLog implements RequestLog {
+
+	private final ObjectProvider<Traffic> provider;
+
+	private volatile @Nullable List<Traffic> traffic;
+
+	TrafficLog(ObjectProvider<Traffic> provider) {
+		this.provider = provider;
+	}
+
+	@Override
+	public void log(Request request, Response response) {
+		List<Traffic> traffic = this.traffic;
+		if (traffic == null) {
+			// the server takes requests only once the application has started
+			traffic = this.provider.orderedStream().toList();
+			this.traffic = traffic;
+		}
+		if (traffic.isEmpty()) {
+			return;
+		}
+		Seen seen = new Seen(request, response);
+		for (Traffic each : traffic) {
+			each.answered(seen);
+		}
+	}
+
+	private record Seen(Request request, Response response) implements Traffic.Answered {
+
+		@Override
+		public String method() {
+			return this.request.getMethod();
+		}
+
+		@Override
+		public String path() {
+			return this.request.getHttpURI().getPath();
+		}
+
+		@Override
+		public @Nullable String query() {
+			return this.request.getHttpURI().getQuery();
+		}
+
+		@Override
+		public @Nullable String header(String name) {
+			return this.request.getHeaders().get(name);
+		}
+
+		@Override
+		public String client() {
+			return Request.getRemoteAddr(this.request);
+		}
+
+		@Override
+		public int status() {
+			return this.response.getStatus();
+		}
+
+		@Override
+		public @Nullable String contentType() {
+			return this.response.getHeaders().get(HttpHeader.CONTENT_TYPE);
+		}
+
+	}
+
+}
