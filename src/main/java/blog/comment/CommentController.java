@@ -197,14 +197,23 @@ class CommentController {
 	 * its post's pages, which move as comments come.
 	 */
 	@GetMapping("/comments/{id}")
-	ModelAndView showComment(@PathVariable String id) {
+	ModelAndView showComment(@PathVariable String id,
+			@RequestParam(name = "utm_source", required = false) @Nullable String source) {
 		Comment comment = (id.matches("\\d{1,18}") ? this.repository.find(Long.parseLong(id))
 				: Optional.<Comment>empty())
 			.filter((found) -> found.status() == Comment.Status.PUBLISHED)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Post post = this.catalog.find(comment.postSlug())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		RedirectView place = new RedirectView(this.threads.placeOf(post, comment.id()), true);
+		String address = this.threads.placeOf(post, comment.id());
+		if (source != null && source.matches("[a-z0-9._-]{1,40}")) {
+			// the feed's or mail's campaign goes on to the page, where it is counted
+			int anchor = address.indexOf('#');
+			String path = (anchor >= 0) ? address.substring(0, anchor) : address;
+			address = path + (path.contains("?") ? "&" : "?") + "utm_source=" + source
+					+ ((anchor >= 0) ? address.substring(anchor) : "");
+		}
+		RedirectView place = new RedirectView(address, true);
 		place.setStatusCode(HttpStatus.FOUND);
 		place.setExposeModelAttributes(false);
 		return new ModelAndView(place);

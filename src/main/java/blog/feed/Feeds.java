@@ -39,6 +39,12 @@ import org.springframework.web.util.UriUtils;
 @Component
 class Feeds {
 
+	/**
+	 * what an entry's link carries, so that the statistics tell readers who came from a
+	 * feed (the entry's id stays the bare address)
+	 */
+	static final String FROM_FEED = "?utm_source=feed";
+
 	private final PostCatalog catalog;
 
 	private final CommentRepository comments;
@@ -61,7 +67,7 @@ class Feeds {
 			SyndEntry entry = new SyndEntryImpl();
 			String address = site.absolute(post.permalink());
 			entry.setUri(address);
-			entry.setLink(address);
+			entry.setLink(address + FROM_FEED);
 			entry.setTitle(post.title());
 			entry.setPublishedDate(Date.from(post.published().instant()));
 			entry.setUpdatedDate(Date.from(post.published().instant()));
@@ -98,7 +104,7 @@ class Feeds {
 			SyndEntry entry = new SyndEntryImpl();
 			String address = site.absolute("/comments/" + comment.id());
 			entry.setUri(address);
-			entry.setLink(address);
+			entry.setLink(address + FROM_FEED);
 			entry.setTitle(comment.authorName() + " on “" + on.title() + "”");
 			entry.setPublishedDate(Date.from(comment.createdAt()));
 			entry.setUpdatedDate(Date.from(comment.createdAt()));

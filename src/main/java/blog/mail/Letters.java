@@ -40,6 +40,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class Letters {
 
+	/**
+	 * what the mails' links to the blog carry, so that the statistics tell readers who
+	 * came from a mail
+	 */
+	static final String FROM_MAIL = "?utm_source=mail";
+
 	private final SpringTemplateEngine html;
 
 	private final SpringTemplateEngine text;
@@ -127,7 +133,7 @@ class Letters {
 				model.put("commentHtml", comment.bodyHtml());
 				model.put("commentText", comment.bodyMarkdown());
 				model.put("postTitle", post.get().title());
-				model.put("commentUrl", site.absolute("/comments/" + comment.id()));
+				model.put("commentUrl", site.absolute("/comments/" + comment.id() + FROM_MAIL));
 			}
 			case POST -> {
 				Optional<Post> post = this.catalog.find(mail.about());
@@ -138,7 +144,7 @@ class Letters {
 				subject = Text.oneLine(message("mail.post.subject", locale, site.title(), post.get().title()));
 				model.put("postTitle", post.get().title());
 				model.put("description", post.get().description());
-				model.put("postUrl", site.absolute(post.get().permalink()));
+				model.put("postUrl", site.absolute(post.get().permalink() + FROM_MAIL));
 			}
 			default -> throw new IllegalStateException("Unknown mail kind " + mail.kind());
 		}

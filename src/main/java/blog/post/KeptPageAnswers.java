@@ -65,13 +65,14 @@ class KeptPageAnswers implements EarlyAnswers {
 				|| request.repeated("Accept-Language")) {
 			return null;
 		}
-		Optional<Post> post = cacheable(request.path(), request.query());
+		String query = pageQuery(request.query());
+		Optional<Post> post = cacheable(request.path(), query);
 		if (post.isEmpty()) {
 			return null;
 		}
 		String slug = post.get().slug();
 		long version = this.discussion.version(slug);
-		String key = KeptPages.key(request.path(), request.query(),
+		String key = KeptPages.key(request.path(), query,
 				this.languages.choose(request.header("Accept-Language")).getLanguage());
 		KeptPages.Kept page = this.kept.get(key);
 		// a page changed since is rendered by the application; while one request renders
@@ -112,6 +113,26 @@ class KeptPageAnswers implements EarlyAnswers {
 			return Optional.of(this.catalog.newest());
 		}
 		return this.catalog.atPermalink(path);
+	}
+
+	/**
+	 * a campaign parameter: the blog's own feed and mail links carry one, for the
+	 * statistics
+	 */
+	private static final Pattern CAMPAIGN = Pattern.compile("(?:^|&)utm_[a-z]{1,20}=[^&]{0,100}");
+
+	/**
+	 * @param query a request's query, as sent, if any
+	 * @return it without its {@code utm_*} parameters, which change nothing on the page
+	 * (the statistics read them from the request), or null when nothing else is left
+	 */
+	static @Nullable String pageQuery(@Nullable String query) {
+		if (query == null || !query.contains("utm_")) {
+			return query;
+		}
+		String rest = CAMPAIGN.matcher(query).replaceAll("");
+		rest = rest.startsWith("&") ? rest.substring(1) : rest;
+		return rest.isEmpty() ? null : rest;
 	}
 
 	/**

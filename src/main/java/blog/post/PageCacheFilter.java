@@ -76,16 +76,16 @@ public class PageCacheFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean head = "HEAD".equals(request.getMethod());
+		String query = KeptPageAnswers.pageQuery(request.getQueryString());
 		Optional<Post> post = ("GET".equals(request.getMethod()) || head)
-				? this.answers.cacheable(request.getRequestURI(), request.getQueryString()) : Optional.empty();
+				? this.answers.cacheable(request.getRequestURI(), query) : Optional.empty();
 		if (post.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
 		String slug = post.get().slug();
 		long version = this.discussion.version(slug);
-		String key = KeptPages.key(request.getRequestURI(), request.getQueryString(),
-				this.locales.resolveLocale(request).getLanguage());
+		String key = KeptPages.key(request.getRequestURI(), query, this.locales.resolveLocale(request).getLanguage());
 		KeptPages.Kept page = this.kept.get(key);
 		if (page == null || !this.kept.current(page, version)) {
 			page = this.kept.renderOnce(key, page, () -> render(request, response, chain, version));

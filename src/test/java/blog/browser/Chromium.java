@@ -35,12 +35,22 @@ final class Chromium {
 	 * @return a headless browser, 1280 px wide
 	 */
 	static ChromeDriver start(boolean javascript) {
+		return start(javascript, new String[0]);
+	}
+
+	/**
+	 * @param javascript whether pages may run scripts
+	 * @param arguments more of Chromium's command line ({@code --user-agent=...})
+	 * @return a headless browser, 1280 px wide
+	 */
+	static ChromeDriver start(boolean javascript, String... arguments) {
 		requireInstalled();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BROWSER.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--hide-scrollbars", "--window-size=1280,900", "--user-data-dir=" + profile());
+		options.addArguments(arguments);
 		if (!javascript) {
 			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
 		}

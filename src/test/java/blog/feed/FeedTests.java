@@ -64,7 +64,10 @@ class FeedTests {
 		Entry essay = feed.getEntries().get(0);
 		assertThat(essay.getId()).isEqualTo(BASE + ESSAY_PATH);
 		assertThat(essay.getTitle()).startsWith("The Dangers of Ignoring Diplomacy");
-		assertThat(essay.getAlternateLinks()).extracting(Link::getHref).containsExactly(BASE + ESSAY_PATH);
+		// the link carries the feed's campaign for the statistics; the id stays the bare
+		// address
+		assertThat(essay.getAlternateLinks()).extracting(Link::getHref)
+			.containsExactly(BASE + ESSAY_PATH + "?utm_source=feed");
 		assertThat(essay.getContents().get(0).getType()).isEqualTo("html");
 		assertThat(essay.getContents().get(0).getValue()).contains("<h2", "Global Implications",
 				"diplomacy should be seen not as a sign of weakness");
@@ -81,7 +84,7 @@ class FeedTests {
 		Channel channel = (Channel) new WireFeedInput().build(new StringReader(answer.body()));
 		assertThat(channel.getFeedType()).isEqualTo("rss_2.0");
 		Item item = channel.getItems().get(0);
-		assertThat(item.getLink()).isEqualTo(BASE + ESSAY_PATH);
+		assertThat(item.getLink()).isEqualTo(BASE + ESSAY_PATH + "?utm_source=feed");
 		assertThat(item.getGuid().getValue()).isEqualTo(BASE + ESSAY_PATH);
 		assertThat(item.getDescription().getValue()).contains("Global Implications");
 		assertThat(item.getPubDate()).isNotNull();

@@ -176,6 +176,21 @@ class StatsTests {
 			.containsPattern("href=\"https://bordode\\.blogspot\\.com/[^\"]+\" ping=\"http://[^\"/]+/stats/ping\"");
 	}
 
+	@Test
+	void theBlogsOwnFeedAndMailLinksShouldCarryTheirSourceAndThePageStayTheSame() {
+		Web web = new MockWeb(this.mvc);
+		assertThat(web.get("/feeds/posts/default").body()).contains(ESSAY + "?utm_source=feed");
+		Reply plain = web.get(ESSAY);
+		Reply fromFeed = web.get(ESSAY + "?utm_source=feed");
+		assertThat(fromFeed.statusCode()).isEqualTo(200);
+		assertThat(fromFeed.header("ETag")).isEqualTo(plain.header("ETag"));
+		assertThat(org.jsoup.Jsoup.parse(fromFeed.body()).select("link[rel=canonical]").attr("href")).endsWith(ESSAY)
+			.doesNotContain("utm_");
+		assertThat(
+				web.get(ESSAY + "?utm_source=feed", "If-None-Match", plain.header("ETag").orElseThrow()).statusCode())
+			.isEqualTo(304);
+	}
+
 	static Traffic.Answered answer(String method, String path, @Nullable String query, int status, String client,
 			String... headers) {
 		return new Traffic.Answered() {
