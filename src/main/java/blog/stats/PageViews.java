@@ -4,7 +4,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +50,9 @@ class PageViews implements Traffic {
 	private final boolean enabled;
 
 	private final @Nullable String ownHost;
+
+	/** today (UTC), made once a day rather than once a request */
+	private volatile LocalDate today = LocalDate.EPOCH;
 
 	PageViews(Tally tally, Visitors visitors, Robots robots, Clock clock, StatsProperties settings,
 			PostCatalog catalog) {
@@ -110,7 +112,13 @@ class PageViews implements Traffic {
 	}
 
 	LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		long epochDay = Math.floorDiv(this.clock.millis(), 86_400_000L);
+		LocalDate day = this.today;
+		if (day.toEpochDay() != epochDay) {
+			day = LocalDate.ofEpochDay(epochDay);
+			this.today = day;
+		}
+		return day;
 	}
 
 	/**

@@ -3,11 +3,10 @@ package blog.stats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -68,47 +67,137 @@ class Robots {
 
 	}
 
-	/** one pattern of all the list's patterns for each kind, tried in the kinds' order */
-	private final Map<Kind, Pattern> patterns;
+	/**
+	 * One pattern of the list, with a piece of text every match holds (so that most
+	 * patterns are passed over with a {@code contains}, not a match), when it has one.
+	 */
+	private record Rule(Kind kind, Pattern pattern, @Nullable String literal) {
+
+		boolean matches(String userAgent) {
+			return (this.literal == null || userAgent.contains(this.literal)) && this.pattern.matcher(userAgent).find();
+		}
+
+	}
+
+	/**
+	 * the list's rules, first kind first: read on a thread of their own, off the start
+	 */
+	private final CompletableFuture<List<Rule>> rules = new CompletableFuture<>();
 
 	/** each {@code User-Agent} seen lately: empty for a person's */
 	private final Cache<String, Optional<Kind>> seen = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	Robots() throws IOException {
-		this(new ClassPathResource(LIST).getInputStream());
+	Robots() {
+		this(() -> new ClassPathResource(LIST).getInputStream());
 	}
 
-	Robots(InputStream list) throws IOException {
-		Map<Kind, List<String>> byKind = new EnumMap<>(Kind.class);
+	Robots(ListSource list) {
+		Thread reader = new Thread(() -> {
+			try {
+				this.rules.complete(read(list));
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.error("The robots' list (" + LIST + ") could not be read: every visit counts as a person's", ex);
+				this.rules.complete(List.of());
+			}
+		}, "robots-list");
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/** where the list comes from */
+	interface ListSource {
+
+		InputStream open() throws IOException;
+
+	}
+
+	private static List<Rule> read(ListSource source) throws IOException {
+		List<Rule> rules = new ArrayList<>();
 		int refused = 0;
-		try (list) {
+		try (InputStream list = source.open()) {
 			JsonNode entries = JsonMapper.builder().build().readTree(list);
 			for (JsonNode entry : entries) {
 				String pattern = entry.path("pattern").asString("");
 				List<String> tags = new ArrayList<>();
 				entry.path("tags").forEach((tag) -> tags.add(tag.asString("")));
+				if (pattern.isEmpty()) {
+					continue;
+				}
 				try {
-					Pattern.compile(pattern);
+					rules.add(new Rule(Kind.of(tags), Pattern.compile(pattern), literal(pattern)));
 				}
 				catch (PatternSyntaxException ex) {
 					refused++;
-					continue;
-				}
-				if (!pattern.isEmpty()) {
-					byKind.computeIfAbsent(Kind.of(tags), (kind) -> new ArrayList<>()).add(pattern);
 				}
 			}
 		}
-		Map<Kind, Pattern> patterns = new EnumMap<>(Kind.class);
-		byKind.forEach((kind, each) -> patterns.put(kind, Pattern.compile("(?:" + String.join(")|(?:", each) + ")")));
-		this.patterns = patterns;
-		int count = byKind.values().stream().mapToInt(List::size).sum();
-		if (count == 0) {
-			throw new IllegalStateException(LIST + " holds no patterns: every visit would count as a person's");
+		if (rules.isEmpty()) {
+			throw new IllegalStateException(LIST + " holds no patterns");
 		}
 		if (refused > 0) {
 			logger.debug(refused + " of the robots' patterns are not Java regular expressions, left out");
 		}
+		rules.sort(java.util.Comparator.comparing(Rule::kind));
+		return List.copyOf(rules);
+	}
+
+	/**
+	 * @return the longest run of plain characters (3 or more) that every match of the
+	 * pattern holds, or null when it has none (an alternative at its top, a flag, a class
+	 * or a quantifier in every run)
+	 */
+	static @Nullable String literal(String pattern) {
+		if (pattern.contains("|") || pattern.startsWith("(?")) {
+			return null;
+		}
+		String longest = null;
+		StringBuilder run = new StringBuilder();
+		for (int i = 0; i <= pattern.length(); i++) {
+			char c = (i < pattern.length()) ? pattern.charAt(i) : '\0';
+			if (i < pattern.length() && c == '\\' && i + 1 < pattern.length()
+					&& "/.-_ ()[]+?*{}$^:;=".indexOf(pattern.charAt(i + 1)) >= 0) {
+				run.append(pattern.charAt(++i));
+				continue;
+			}
+			if (i < pattern.length() && (Character.isLetterOrDigit(c) || " /-_:;=,@!'&%#~".indexOf(c) >= 0)) {
+				run.append(c);
+				continue;
+			}
+			// a quantifier makes the character before it optional
+			if (c == '?' || c == '*' || c == '{') {
+				if (run.length() > 0) {
+					run.setLength(run.length() - 1);
+				}
+			}
+			if (run.length() >= 3 && (longest == null || run.length() > longest.length())) {
+				longest = run.toString();
+			}
+			run.setLength(0);
+			if (c == '[' || c == '(') {
+				// what a class or group holds is not plain text: skip to its end
+				int depth = 0;
+				for (; i < pattern.length(); i++) {
+					char d = pattern.charAt(i);
+					if (d == '\\') {
+						i++;
+					}
+					else if (d == '[' || d == '(') {
+						depth++;
+					}
+					else if ((d == ']' || d == ')') && --depth == 0) {
+						break;
+					}
+				}
+				if (i + 1 < pattern.length() && "?*{".indexOf(pattern.charAt(i + 1)) >= 0) {
+					i++;
+				}
+			}
+			else if (c == '\\') {
+				i++; // \d, \s, \b...: not plain text
+			}
+		}
+		return longest;
 	}
 
 	/**
@@ -123,9 +212,9 @@ class Robots {
 	}
 
 	private Optional<Kind> match(String userAgent) {
-		for (Map.Entry<Kind, Pattern> each : this.patterns.entrySet()) {
-			if (each.getValue().matcher(userAgent).find()) {
-				return Optional.of(each.getKey());
+		for (Rule rule : this.rules.join()) {
+			if (rule.matches(userAgent)) {
+				return Optional.of(rule.kind());
 			}
 		}
 		return Optional.empty();

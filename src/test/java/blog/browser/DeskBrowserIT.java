@@ -1,6 +1,10 @@
 package blog.browser;
 
 import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Random;
 import java.util.UUID;
 
 import blog.comment.CommentProperties;
@@ -13,9 +17,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static blog.support.TestContent.ESSAY_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +41,9 @@ class DeskBrowserIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -107,6 +116,54 @@ class DeskBrowserIT {
 			.startsWith("From takeout-feed.atom: 2 comments added.");
 		browser.get(url(ESSAY_PATH));
 		assertThat(CommentForm.commentWithText(browser, "From the Takeout file.").isDisplayed()).isTrue();
+		browser.get(url("/admin"));
+		Chromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Log out']")));
+	}
+
+	@Test
+	void theStatisticsPageWithAMonthOfReadersShouldPassAxe() {
+		this.jdbc.sql("delete from stats_page").update();
+		this.jdbc.sql("delete from stats_count").update();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Random random = new Random(17);
+		for (int i = 0; i < 30; i++) {
+			// a month of a popular essay: weekdays busier, a spike when the news came
+			long visitors = 60 + random.nextInt(40) + ((i % 7 < 2) ? 0 : 40) + ((i == 9) ? 400 : 0);
+			long views = visitors + visitors / 3 + random.nextInt(20);
+			for (String path : new String[] { "*", ESSAY_PATH }) {
+				this.jdbc.sql("insert into stats_page (stat_day, path, views, visitors) values (:d, :p, :v, :u)")
+					.param("d", Date.valueOf(today.minusDays(i)))
+					.param("p", path)
+					.param("v", path.equals("*") ? views + 12 : views)
+					.param("u", visitors)
+					.update();
+			}
+		}
+		String[][] counts = { { "referrer", "Google", "412" }, { "referrer", "SmartNews", "268" },
+				{ "referrer", "LinkedIn", "97" }, { "referrer", "forum.example.net", "14" },
+				{ "campaign", "feed", "85" }, { "campaign", "mail", "31" },
+				{ "outbound", "https://lnkd.in/gHm7pJvK", "133" },
+				{ "outbound", "https://bordode.blogspot.com/2024/10/the-dangers-of-ignoring-diplomacy-why.html", "21" },
+				{ "robot", "search", "930" }, { "robot", "ai", "402" }, { "robot", "preview", "77" },
+				{ "robot", "feed", "1440" }, { "feed", "Feedly /feeds/posts/default", "42" },
+				{ "feed", "Inoreader /feeds/posts/default", "7" } };
+		for (String[] count : counts) {
+			this.jdbc.sql("insert into stats_count (stat_day, kind, name, n) values (:d, :k, :name, :n)")
+				.param("d", Date.valueOf(today))
+				.param("k", count[0])
+				.param("name", count[1])
+				.param("n", Long.parseLong(count[2]))
+				.update();
+		}
+		logIn();
+		browser.get(url("/admin/stats?days=30"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Statistics");
+		browser.findElement(By.cssSelector("details summary")).click();
+		PostPage stats = new PostPage(browser);
+		assertThat(stats.accessibilityViolations()).as("the statistics, the table open").isEmpty();
+		browser.findElement(By.cssSelector("details summary")).click();
+		assertThat(stats.screenshot("stats-1280", 1280)).isNotEmptyFile();
+		assertThat(stats.screenshot("stats-390", 390)).isNotEmptyFile();
 		browser.get(url("/admin"));
 		Chromium.clickAndWait(browser, browser.findElement(By.xpath("//button[text()='Log out']")));
 	}

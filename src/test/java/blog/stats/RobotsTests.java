@@ -1,6 +1,15 @@
 package blog.stats;
 
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,16 +23,7 @@ class RobotsTests {
 
 	static final String GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
 
-	private final Robots robots = robots();
-
-	private static Robots robots() {
-		try {
-			return new Robots();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	private final Robots robots = new Robots();
 
 	@Test
 	void browsersShouldBePeople() {
@@ -53,6 +53,44 @@ class RobotsTests {
 		assertThat(this.robots.kind("curl/8.5.0")).isNotNull();
 		assertThat(this.robots.kind("python-requests/2.31.0")).isNotNull();
 		assertThat(this.robots.kind(CHROME.replace("Chrome/", "HeadlessChrome/"))).isNotNull();
+	}
+
+	@Test
+	void eachPatternsPlainTextShouldBeFoundOrNone() {
+		assertThat(Robots.literal("Googlebot\\/")).isEqualTo("Googlebot/");
+		assertThat(Robots.literal("^curl")).isEqualTo("curl");
+		assertThat(Robots.literal("[wW]get")).isEqualTo("get");
+		assertThat(Robots.literal("bingbot")).isEqualTo("bingbot");
+		assertThat(Robots.literal("Yahoo Ad monitoring")).isEqualTo("Yahoo Ad monitoring");
+		assertThat(Robots.literal("ips-agent|Sogou")).isNull();
+		assertThat(Robots.literal("(?i)bot")).isNull();
+		assertThat(Robots.literal("Mediapartners-Google?")).isEqualTo("Mediapartners-Googl");
+		assertThat(Robots.literal("ab(c|d)efgh")).as("an alternative inside: no single text").isNull();
+	}
+
+	/** the list's own examples: none of them missed for its plain text */
+	@Test
+	void everyExampleOfTheListShouldBeARobot() throws Exception {
+		JsonNode entries;
+		try (InputStream list = new ClassPathResource(Robots.LIST).getInputStream()) {
+			entries = JsonMapper.builder().build().readTree(list);
+		}
+		int examples = 0;
+		List<String> missed = new ArrayList<>();
+		for (JsonNode entry : entries) {
+			String pattern = entry.path("pattern").asString("");
+			String literal = Robots.literal(pattern);
+			for (JsonNode instance : entry.path("instances")) {
+				String userAgent = instance.asString("");
+				examples++;
+				if (literal != null && Pattern.compile(pattern).matcher(userAgent).find()
+						&& !userAgent.contains(literal)) {
+					missed.add(pattern + " / " + literal + " / " + userAgent);
+				}
+			}
+		}
+		assertThat(examples).isGreaterThan(1000);
+		assertThat(missed).isEmpty();
 	}
 
 	@Test
