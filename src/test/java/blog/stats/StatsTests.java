@@ -1,5 +1,13 @@
 package blog.stats;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import blog.post.PostCatalog;
 import blog.support.BlogTest;
 import blog.support.MockWeb;
 import blog.support.Reply;
@@ -44,6 +52,18 @@ class StatsTests {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	Tally tally;
+
+	@Autowired
+	Robots robots;
+
+	@Autowired
+	StatsProperties settings;
+
+	@Autowired
+	PostCatalog catalog;
+
 	@BeforeEach
 	void noFiguresYet() {
 		this.flusher.flush();
@@ -68,6 +88,41 @@ class StatsTests {
 		assertThat(report.pages()).containsExactly(new Statistics.Named(ESSAY, 3), new Statistics.Named("/", 1));
 		assertThat(this.statistics.csv()).startsWith("date,path,views,visitors\n")
 			.contains(today.day() + "," + ESSAY + ",3,2\n", today.day() + ",/,1,1\n", today.day() + ",*,4,2\n");
+	}
+
+	@Test
+	void pastMidnightTheSameReaderShouldBeANewVisitor() {
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		AtomicReference<Instant> now = new AtomicReference<>(
+				today.atStartOfDay(ZoneOffset.UTC).minusSeconds(2).toInstant());
+		Clock clock = new Clock() {
+
+			@Override
+			public ZoneOffset getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+		};
+		PageViews views = new PageViews(this.tally, new Visitors(), this.robots, clock, this.settings, this.catalog);
+		views.answered(answer("GET", ESSAY, null, 200, "203.0.113.50", "User-Agent", CHROME));
+		views.answered(answer("GET", ESSAY, null, 200, "203.0.113.50", "User-Agent", CHROME));
+		now.set(now.get().plusSeconds(4));
+		views.answered(answer("GET", ESSAY, null, 200, "203.0.113.50", "User-Agent", CHROME));
+		this.flusher.flush();
+		List<Statistics.Day> days = this.statistics.report(2).days();
+		assertThat(days.get(0)).isEqualTo(new Statistics.Day(today.minusDays(1), 2, 1));
+		assertThat(days.get(1)).as("a new day's salt: the same reader is new")
+			.isEqualTo(new Statistics.Day(today, 1, 1));
 	}
 
 	@Test
