@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The counts since the last flush, in memory: added to by the server's threads without a
  * lock, taken out by the flush, which adds them to the database's daily totals. Names
- * that come from readers (a referring site, a campaign) are at most {@link #NAMES} a day
- * of each kind; the rest add up under {@link #OTHERS}.
+ * that come from readers (a page's address as sent, a referring site, a campaign) are at
+ * most {@link #NAMES} a day of each kind; the rest add up under {@link #OTHERS}.
  */
 @Component
 final class Tally {
@@ -55,7 +55,19 @@ final class Tally {
 	private final Map<String, LongAdder> names = new ConcurrentHashMap<>();
 
 	void view(LocalDate day, String path, Visitors.Seen seen) {
-		LongAdder[] page = this.pages.computeIfAbsent(new Page(day, path), Tally::pair);
+		Page key = new Page(day, path);
+		if (!this.pages.containsKey(key)) {
+			// a label's address in another case or encoding is another path: at most
+			// NAMES a day
+			LongAdder paths = this.names.computeIfAbsent(day + " page", (k) -> new LongAdder());
+			if (paths.sum() >= NAMES) {
+				key = new Page(day, OTHERS);
+			}
+			else {
+				paths.increment();
+			}
+		}
+		LongAdder[] page = this.pages.computeIfAbsent(key, Tally::pair);
 		page[0].increment();
 		if (seen.newToPage()) {
 			page[1].increment();

@@ -2,6 +2,8 @@ package blog.system;
 
 import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
@@ -16,6 +18,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * the client is the one {@link TrustedProxies} vetted).
  */
 final class TrafficLog implements RequestLog {
+
+	private static final Log logger = LogFactory.getLog(TrafficLog.class);
 
 	private final ObjectProvider<Traffic> provider;
 
@@ -38,7 +42,13 @@ final class TrafficLog implements RequestLog {
 		}
 		Seen seen = new Seen(request, response);
 		for (Traffic each : traffic) {
-			each.answered(seen);
+			try {
+				each.answered(seen);
+			}
+			catch (RuntimeException ex) {
+				// counting never stands in the way of serving
+				logger.warn("Traffic not counted: " + ex);
+			}
 		}
 	}
 
