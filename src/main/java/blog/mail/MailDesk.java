@@ -26,6 +26,8 @@ public class MailDesk {
 
 	private final Outbox outbox;
 
+	private final OutboxReport report;
+
 	private final PostCatalog catalog;
 
 	private final OutgoingMail mail;
@@ -34,10 +36,11 @@ public class MailDesk {
 
 	private final Clock clock;
 
-	MailDesk(Subscriptions subscriptions, Outbox outbox, PostCatalog catalog, OutgoingMail mail, Postman postman,
-			Clock clock) {
+	MailDesk(Subscriptions subscriptions, Outbox outbox, OutboxReport report, PostCatalog catalog, OutgoingMail mail,
+			Postman postman, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.outbox = outbox;
+		this.report = report;
 		this.catalog = catalog;
 		this.mail = mail;
 		this.postman = postman;
@@ -124,7 +127,7 @@ public class MailDesk {
 				only = null;
 			}
 		}
-		return this.outbox.latest(only, 200);
+		return this.report.latest(only, 200);
 	}
 
 	/**
@@ -132,7 +135,7 @@ public class MailDesk {
 	 */
 	public Map<String, Long> counts() {
 		Map<String, Long> counts = new java.util.LinkedHashMap<>();
-		this.outbox.counts().forEach((status, count) -> counts.put(status.name(), count));
+		this.report.counts().forEach((status, count) -> counts.put(status.name(), count));
 		return counts;
 	}
 

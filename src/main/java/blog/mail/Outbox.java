@@ -3,9 +3,6 @@ package blog.mail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -214,37 +211,6 @@ class Outbox {
 				delete from mail_outbox where status in ('SENT', 'CANCELLED', 'FAILED') and created_at < :before""")
 			.param("before", Rows.utc(before))
 			.update();
-	}
-
-	/**
-	 * @return the outbox's latest mails, newest first, without their addresses
-	 */
-	List<MailDesk.Sending> latest(@Nullable Status status, int limit) {
-		return this.jdbc
-			.sql("""
-					select id, kind, about, status, attempts, created_at, sent_at, next_attempt_at, last_error from mail_outbox
-					where (:status = '' or status = :status) order by id desc limit :limit""")
-			.param("status", (status != null) ? status.name() : "")
-			.param("limit", limit)
-			.query((row, n) -> new MailDesk.Sending(row.getLong("id"), row.getString("kind"), row.getString("about"),
-					row.getString("status"), row.getInt("attempts"), Rows.instant(row, "created_at"),
-					Rows.optionalInstant(row, "sent_at"), Rows.instant(row, "next_attempt_at"),
-					row.getString("last_error")))
-			.list();
-	}
-
-	/**
-	 * @return how many mails the outbox holds in each status
-	 */
-	Map<Status, Long> counts() {
-		Map<Status, Long> counts = new EnumMap<>(Status.class);
-		for (Status status : Status.values()) {
-			counts.put(status, 0L);
-		}
-		this.jdbc.sql("select status, count(*) as n from mail_outbox group by status")
-			.query((row, n) -> counts.put(Status.valueOf(row.getString("status")), row.getLong("n")))
-			.list();
-		return counts;
 	}
 
 	private static String shortened(String text) {

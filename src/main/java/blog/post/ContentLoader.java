@@ -2,7 +2,6 @@ package blog.post;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -27,8 +25,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads {@code content/}: {@code site.yaml}, {@code sidebar.yaml} and {@code posts/*.md}.
  * Everything is checked and rendered here, once; the first fault stops the load with a
- * {@link ContentException} naming the file, the line and what is wrong. (Longer than our
- * other classes: every rule a content file must follow is here, next to its message.)
+ * {@link ContentException} naming the file, the line and what is wrong.
  */
 final class ContentLoader {
 
@@ -49,8 +46,6 @@ final class ContentLoader {
 
 	private static final Pattern FRONT_MATTER_END = Pattern.compile("(-{3}|\\.{3})\\s*");
 
-	private static final Pattern WEB_ADDRESS = Pattern.compile("(?<=^|\\s)https?://\\S+");
-
 	private final MarkdownRenderer markdown;
 
 	ContentLoader(MarkdownRenderer markdown) {
@@ -69,9 +64,8 @@ final class ContentLoader {
 		}
 		Site site = readSite(dir.resolve("site.yaml"));
 		Path sidebar = dir.resolve("sidebar.yaml");
-		List<PopularPost> popular = Files.exists(sidebar) ? readSidebar(sidebar, site) : List.of();
-		return new Content(site, (popular == AUTO) ? List.of() : popular, popular == AUTO,
-				readPosts(dir.resolve("posts")));
+		Sidebar popular = Files.exists(sidebar) ? readSidebar(sidebar, site) : new Sidebar(List.of(), false);
+		return new Content(site, popular.listed(), popular.auto(), readPosts(dir.resolve("posts")));
 	}
 
 	private Site readSite(Path file) {
@@ -81,11 +75,13 @@ final class ContentLoader {
 	}
 
 	/**
-	 * {@code popular: auto}: the posts most read in the last 30 days, from the statistics
+	 * The sidebar's popular posts: the ones listed, or with {@code popular: auto} the
+	 * posts most read lately (from the statistics).
 	 */
-	private static final List<PopularPost> AUTO = new ArrayList<>();
+	private record Sidebar(List<PopularPost> listed, boolean auto) {
+	}
 
-	private List<PopularPost> readSidebar(Path file, Site site) {
+	private Sidebar readSidebar(Path file, Site site) {
 		YamlMapping yaml = YamlMapping.parse(file, read(file), 0).allowOnly(SIDEBAR_KEYS);
 		if (yaml.holdsScalar("popular")) {
 			String value = yaml.text("popular");
@@ -94,50 +90,14 @@ final class ContentLoader {
 						"'popular' must be a list of posts (- title: ...) or auto (the most read posts), not '" + value
 								+ "'");
 			}
-			return AUTO;
+			return new Sidebar(List.of(), true);
 		}
 		List<PopularPost> popular = new ArrayList<>();
 		for (YamlMapping item : yaml.mappingList("popular")) {
 			item.allowOnly(POPULAR_KEYS);
-			popular.add(popularPost(item.text("title"), item.optionalUrl("url"), site));
+			popular.add(PopularPost.of(item.text("title"), item.optionalUrl("url"), site));
 		}
-		return popular;
-	}
-
-	/**
-	 * Cuts a title into linked parts: web addresses in it link to themselves, the words
-	 * around them to the post, or to a search for the words on the original blog when the
-	 * post's own address is unknown (we never guess one).
-	 */
-	static PopularPost popularPost(String title, @Nullable URI url, Site site) {
-		List<String> words = new ArrayList<>();
-		List<Object> pieces = new ArrayList<>();
-		Matcher matcher = WEB_ADDRESS.matcher(title);
-		int at = 0;
-		while (matcher.find()) {
-			URI address = YamlMapping.webAddress(matcher.group()).orElse(null);
-			if (address != null) {
-				addWords(title.substring(at, matcher.start()), words, pieces);
-				pieces.add(address);
-				at = matcher.end();
-			}
-		}
-		addWords(title.substring(at), words, pieces);
-		URI target = (url != null) ? url : URI.create(site.originalBlog().toString().replaceAll("/+$", "")
-				+ "/search?q=" + URLEncoder.encode(String.join(" ", words), StandardCharsets.UTF_8));
-		List<PopularPost.Part> parts = pieces.stream()
-			.map((piece) -> (piece instanceof URI address) ? new PopularPost.Part(address.toString(), address)
-					: new PopularPost.Part((String) piece, target))
-			.toList();
-		return new PopularPost(title, parts);
-	}
-
-	private static void addWords(String text, List<String> words, List<Object> pieces) {
-		String stripped = text.strip().replaceAll("\\s+", " ");
-		if (!stripped.isEmpty()) {
-			words.add(stripped);
-			pieces.add(stripped);
-		}
+		return new Sidebar(popular, false);
 	}
 
 	private List<Post> readPosts(Path dir) {

@@ -54,7 +54,7 @@ final class EarlyAnswerHandler extends Handler.Wrapper {
 		String method = request.getMethod();
 		boolean head = HttpMethod.HEAD.is(method);
 		if (head || HttpMethod.GET.is(method)) {
-			EarlyAnswers.Asked asked = new Asked(request);
+			EarlyAnswers.Asked asked = new JettyAsked(request);
 			for (EarlyAnswers each : answers()) {
 				EarlyAnswers.Answer answer = each.answer(asked);
 				if (answer != null) {
@@ -138,44 +138,6 @@ final class EarlyAnswerHandler extends Handler.Wrapper {
 				: new PreEncodedHttpField(header.name(), header.value());
 		header.encoded(field);
 		return field;
-	}
-
-	/**
-	 * A Jetty request as {@link EarlyAnswers} sees it.
-	 */
-	private record Asked(Request request) implements EarlyAnswers.Asked {
-
-		@Override
-		public String method() {
-			return this.request.getMethod();
-		}
-
-		@Override
-		public String path() {
-			return this.request.getHttpURI().getPath();
-		}
-
-		@Override
-		public @Nullable String query() {
-			return this.request.getHttpURI().getQuery();
-		}
-
-		@Override
-		public @Nullable String header(String name) {
-			return this.request.getHeaders().get(name);
-		}
-
-		@Override
-		public boolean repeated(String name) {
-			int seen = 0;
-			for (HttpField field : this.request.getHeaders()) {
-				if (field.is(name) && ++seen > 1) {
-					return true;
-				}
-			}
-			return false;
-		}
-
 	}
 
 }

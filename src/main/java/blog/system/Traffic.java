@@ -16,30 +16,10 @@ public interface Traffic {
 	void answered(Answered answered);
 
 	/**
-	 * A request the server has answered.
+	 * A request the server has answered: the request as {@link EarlyAnswers.Asked} tells
+	 * it ({@code method()} is any method here), with the answer's status.
 	 */
-	interface Answered {
-
-		/**
-		 * @return the request's method
-		 */
-		String method();
-
-		/**
-		 * @return its path as sent, not decoded
-		 */
-		String path();
-
-		/**
-		 * @return its query as sent, if any
-		 */
-		@Nullable String query();
-
-		/**
-		 * @param name a request header's name
-		 * @return its first value, if it was sent
-		 */
-		@Nullable String header(String name);
+	interface Answered extends EarlyAnswers.Asked {
 
 		/**
 		 * @return the client's address: the proxy's client when a trusted proxy forwarded

@@ -52,26 +52,13 @@ final class TrafficLog implements RequestLog {
 		}
 	}
 
-	private record Seen(Request request, Response response) implements Traffic.Answered {
+	private static final class Seen extends JettyAsked implements Traffic.Answered {
 
-		@Override
-		public String method() {
-			return this.request.getMethod();
-		}
+		private final Response response;
 
-		@Override
-		public String path() {
-			return this.request.getHttpURI().getPath();
-		}
-
-		@Override
-		public @Nullable String query() {
-			return this.request.getHttpURI().getQuery();
-		}
-
-		@Override
-		public @Nullable String header(String name) {
-			return this.request.getHeaders().get(name);
+		Seen(Request request, Response response) {
+			super(request);
+			this.response = response;
 		}
 
 		@Override

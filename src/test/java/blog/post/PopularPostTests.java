@@ -13,8 +13,7 @@ class PopularPostTests {
 
 	@Test
 	void popularPostWhenAddressIsUnknownShouldLinkToASearchForTheTitle() {
-		PopularPost post = ContentLoader.popularPost("Who & What is #Evil & how does mankind defeat it?", null,
-				this.site);
+		PopularPost post = PopularPost.of("Who & What is #Evil & how does mankind defeat it?", null, this.site);
 		assertThat(post.parts())
 			.containsExactly(new PopularPost.Part("Who & What is #Evil & how does mankind defeat it?", URI.create(
 					"https://bordode.blogspot.com/search?q=Who+%26+What+is+%23Evil+%26+how+does+mankind+defeat+it%3F")));
@@ -23,7 +22,7 @@ class PopularPostTests {
 	@Test
 	void popularPostWhenTitleHoldsAddressesShouldLinkEachOnItsOwn() {
 		String title = "Report by @hebrish https://bit.ly/387QbcF http://twitter.com/CHPSRE/status/1428899426421002240";
-		PopularPost post = ContentLoader.popularPost(title, null, this.site);
+		PopularPost post = PopularPost.of(title, null, this.site);
 		assertThat(post.parts()).extracting(PopularPost.Part::text)
 			.containsExactly("Report by @hebrish", "https://bit.ly/387QbcF",
 					"http://twitter.com/CHPSRE/status/1428899426421002240");
@@ -36,7 +35,7 @@ class PopularPostTests {
 
 	@Test
 	void popularPostWhenAddressIsKnownShouldLinkTheTitleToIt() {
-		PopularPost post = ContentLoader.popularPost("A post", URI.create("https://example.org/a.html"), this.site);
+		PopularPost post = PopularPost.of("A post", URI.create("https://example.org/a.html"), this.site);
 		assertThat(post.parts())
 			.containsExactly(new PopularPost.Part("A post", URI.create("https://example.org/a.html")));
 	}

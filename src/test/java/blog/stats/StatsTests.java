@@ -276,6 +276,11 @@ class StatsTests {
 			}
 
 			@Override
+			public boolean repeated(String name) {
+				return false;
+			}
+
+			@Override
 			public String client() {
 				return client;
 			}
