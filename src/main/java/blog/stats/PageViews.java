@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import blog.post.PostCatalog;
 import blog.system.Traffic;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PageViews implements Traffic {
-
-	private static final Pattern PAGE = Pattern
-		.compile("/|/\\d{4}/\\d{2}/[^/]{1,200}\\.html|/search/label/[^/]{1,200}|/\\d{4}/(?:\\d{2}/)?|/search");
 
 	private static final Pattern SUBSCRIBERS = Pattern.compile("(\\d{1,9})\\s+(?:subscribers|readers)",
 			Pattern.CASE_INSENSITIVE);
@@ -54,15 +53,19 @@ class PageViews implements Traffic {
 	/** today (UTC), made once a day rather than once a request */
 	private volatile LocalDate today = LocalDate.EPOCH;
 
+	@Autowired
 	PageViews(Tally tally, Visitors visitors, Robots robots, Clock clock, StatsProperties settings,
 			PostCatalog catalog) {
+		this(tally, visitors, robots, clock, settings.enabled(), catalog.site().baseUrl().getHost());
+	}
+
+	PageViews(Tally tally, Visitors visitors, Robots robots, Clock clock, boolean enabled, @Nullable String ownHost) {
 		this.tally = tally;
 		this.visitors = visitors;
 		this.robots = robots;
 		this.clock = clock;
-		this.enabled = settings.enabled();
-		String host = catalog.site().baseUrl().getHost();
-		this.ownHost = (host != null) ? host.toLowerCase(Locale.ROOT) : null;
+		this.enabled = enabled;
+		this.ownHost = (ownHost != null) ? ownHost.toLowerCase(Locale.ROOT) : null;
 	}
 
 	@Override
@@ -79,25 +82,121 @@ class PageViews implements Traffic {
 			feedFetched(answered, path);
 			return;
 		}
-		if (!PAGE.matcher(path).matches() || prefetch(answered)) {
+		if (!page(path)) {
+			return;
+		}
+		Asked asked = new Asked();
+		answered.eachHeader(asked);
+		if (asked.prefetch) {
 			return;
 		}
 		LocalDate day = today();
-		String userAgent = answered.header("User-Agent");
-		Robots.Kind robot = this.robots.kind(userAgent);
+		Robots.Kind robot = this.robots.kind(asked.userAgent);
 		if (robot != null) {
 			this.tally.count(day, "robot", robot.key());
 			return;
 		}
-		this.tally.view(day, path, this.visitors.seen(day.toEpochDay(), answered.client(), userAgent, path));
-		String site = Referrers.site(answered.header("Referer"), this.ownHost);
-		if (site != null && !site.equals(hostOf(answered.header("Host")))) {
+		this.tally.view(day, path, this.visitors.seen(day.toEpochDay(), answered.client(), asked.userAgent, path));
+		String site = Referrers.site(asked.referer, this.ownHost);
+		if (site != null && !site.equals(hostOf(asked.host))) {
 			this.tally.count(day, "referrer", site);
 		}
 		String campaign = campaign(answered.query());
 		if (campaign != null) {
 			this.tally.count(day, "campaign", campaign);
 		}
+	}
+
+	/**
+	 * @return whether the path is a page's: {@code /}, a post's
+	 * ({@code /2024/10/slug.html}), a year's or a month's list ({@code /2024/},
+	 * {@code /2024/10/}), a label's ({@code /search/label/name}) or the search; the same
+	 * as the pattern in {@code PageViewsTests}, told without a regular expression, since
+	 * it is asked once a request
+	 */
+	static boolean page(String path) {
+		int length = path.length();
+		if (path.startsWith("/search")) {
+			return length == 7
+					|| (path.startsWith("/search/label/") && length > 14 && length <= 214 && path.indexOf('/', 14) < 0);
+		}
+		if (length == 0 || path.charAt(0) != '/') {
+			return false;
+		}
+		if (length == 1) {
+			return true;
+		}
+		if (length < 6 || !digits(path, 1, 5) || path.charAt(5) != '/') {
+			return false;
+		}
+		if (length == 6) {
+			return true;
+		}
+		if (length < 9 || !digits(path, 6, 8) || path.charAt(8) != '/') {
+			return false;
+		}
+		return length == 9 || (length >= 15 && length <= 214 && path.endsWith(".html") && path.indexOf('/', 9) < 0);
+	}
+
+	private static boolean digits(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The request's headers that tell a view, from one look at them all: its first
+	 * {@code User-Agent}, {@code Referer} and {@code Host}, and whether it is a prefetch
+	 * ({@code Sec-Purpose} or {@code Purpose: prefetch}, Safari's
+	 * {@code X-Purpose: preview}, Firefox's older {@code X-Moz: prefetch}).
+	 */
+	private static final class Asked implements BiConsumer<String, String> {
+
+		@Nullable String userAgent;
+
+		@Nullable String referer;
+
+		@Nullable String host;
+
+		boolean prefetch;
+
+		@Override
+		public void accept(String name, String value) {
+			switch (name.length()) {
+				case 4 -> {
+					if (this.host == null && name.equalsIgnoreCase("Host")) {
+						this.host = value;
+					}
+				}
+				case 5 -> this.prefetch |= name.equalsIgnoreCase("X-Moz") && value.equalsIgnoreCase("prefetch");
+				case 7 -> {
+					if (this.referer == null && name.equalsIgnoreCase("Referer")) {
+						this.referer = value;
+					}
+					else if (name.equalsIgnoreCase("Purpose")) {
+						this.prefetch |= prefetch(value);
+					}
+				}
+				case 9 -> this.prefetch |= name.equalsIgnoreCase("X-Purpose") && value.equalsIgnoreCase("preview");
+				case 10 -> {
+					if (this.userAgent == null && name.equalsIgnoreCase("User-Agent")) {
+						this.userAgent = value;
+					}
+				}
+				case 11 -> this.prefetch |= name.equalsIgnoreCase("Sec-Purpose") && prefetch(value);
+				default -> {
+				}
+			}
+		}
+
+		private static boolean prefetch(String purpose) {
+			return purpose.toLowerCase(Locale.ROOT).contains("prefetch");
+		}
+
 	}
 
 	private void feedFetched(Answered answered, String path) {
@@ -158,18 +257,6 @@ class PageViews implements Traffic {
 		}
 		value = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
 		return value.isEmpty() ? null : value.substring(0, Math.min(40, value.length()));
-	}
-
-	private static boolean prefetch(Answered answered) {
-		String purpose = answered.header("Sec-Purpose");
-		if (purpose == null) {
-			purpose = answered.header("Purpose");
-		}
-		if (purpose != null && purpose.toLowerCase(Locale.ROOT).contains("prefetch")) {
-			return true;
-		}
-		return "preview".equalsIgnoreCase(answered.header("X-Purpose"))
-				|| "prefetch".equalsIgnoreCase(answered.header("X-Moz"));
 	}
 
 	private static @Nullable String hostOf(@Nullable String host) {

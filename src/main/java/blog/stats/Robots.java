@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -86,6 +87,9 @@ class Robots {
 
 	/** each {@code User-Agent} seen lately: empty for a person's */
 	private final Cache<String, Optional<Kind>> seen = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	/** made once rather than once a request */
+	private final Function<String, Optional<Kind>> match = this::match;
 
 	Robots() {
 		this(() -> new ClassPathResource(LIST).getInputStream());
@@ -208,7 +212,7 @@ class Robots {
 		if (userAgent == null || userAgent.isBlank() || userAgent.length() > LONGEST) {
 			return Kind.OTHER;
 		}
-		return this.seen.get(userAgent, this::match).orElse(null);
+		return this.seen.get(userAgent, this.match).orElse(null);
 	}
 
 	private Optional<Kind> match(String userAgent) {

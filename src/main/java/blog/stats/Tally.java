@@ -56,7 +56,8 @@ final class Tally {
 
 	void view(LocalDate day, String path, Visitors.Seen seen) {
 		Page key = new Page(day, path);
-		if (!this.pages.containsKey(key)) {
+		LongAdder[] page = this.pages.get(key);
+		if (page == null) {
 			// a label's address in another case or encoding is another path: at most
 			// NAMES a day
 			LongAdder paths = this.names.computeIfAbsent(day + " page", (k) -> new LongAdder());
@@ -66,8 +67,8 @@ final class Tally {
 			else {
 				paths.increment();
 			}
+			page = this.pages.computeIfAbsent(key, Tally::pair);
 		}
-		LongAdder[] page = this.pages.computeIfAbsent(key, Tally::pair);
 		page[0].increment();
 		if (seen.newToPage()) {
 			page[1].increment();

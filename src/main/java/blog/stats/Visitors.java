@@ -1,13 +1,12 @@
 package blog.stats;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bouncycastle.crypto.macs.SipHash;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -15,10 +14,14 @@ import org.springframework.stereotype.Component;
 /**
  * Who is a new visitor today, the way Plausible and GoatCounter count them without a
  * cookie: a hash of a secret salt, the client's address and its {@code User-Agent}. The
- * salt is random, made for one day (UTC) and held in memory only: it is never written
- * anywhere, and at the day's end it is dropped with the day's hashes, so that nothing
- * links a reader's visits on two days, and nothing kept names a reader at all. The hashes
- * are only in memory too, and only for their day.
+ * hash is SipHash-2-4 (Bouncy Castle's), a keyed hash made for short inputs under a
+ * secret key, of the address and the {@code User-Agent}'s {@link String#hashCode()}:
+ * cheaper per request than the SHA-256 of them all that it replaced, which took half of
+ * the counting's time under load. The salt, its key, is random, made for one day (UTC)
+ * and held in memory only: it is never written anywhere, and at the day's end it is
+ * dropped with the day's hashes, so that nothing links a reader's visits on two days, and
+ * nothing kept names a reader at all. The hashes are only in memory too, and only for
+ * their day.
  * <p>
  * So a restart forgets the day's hashes: a reader who comes back after it counts as a new
  * visitor that day; so does a reader whose requests two instances answer.
@@ -28,30 +31,24 @@ final class Visitors {
 
 	/**
 	 * at most this many hashes a day, for the blog and for its pages each (then every
-	 * visit counts as new)
+	 * visit of a visitor not seen yet counts as new): the two sets then hold about 12 MB,
+	 * whatever a client sends (a new {@code User-Agent} on every request makes a new hash
+	 * each time)
 	 */
-	static final int MOST = 1_000_000;
+	static final int MOST = 100_000;
 
 	private static final SecureRandom random = new SecureRandom();
-
-	private static final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(() -> {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	});
 
 	/**
 	 * One day's salt and the hashes seen on it.
 	 */
-	private record Day(long epochDay, byte[] salt, Set<Long> blog, Set<Long> pages) {
+	private record Day(long epochDay, KeyParameter salt, Set<Long> blog, Set<Long> pages) {
 
 		static Day of(long epochDay) {
-			byte[] salt = new byte[32];
+			byte[] salt = new byte[16];
 			random.nextBytes(salt);
-			return new Day(epochDay, salt, ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet());
+			return new Day(epochDay, new KeyParameter(salt), ConcurrentHashMap.newKeySet(),
+					ConcurrentHashMap.newKeySet());
 		}
 
 	}
@@ -82,7 +79,9 @@ final class Visitors {
 	}
 
 	private static boolean add(Set<Long> seen, long hash) {
-		return seen.size() >= MOST || seen.add(hash);
+		// beyond the cap, a visitor already seen is still known; a new one is new each
+		// time
+		return !seen.contains(hash) && (seen.size() >= MOST || seen.add(hash));
 	}
 
 	private Day day(long epochDay) {
@@ -101,14 +100,22 @@ final class Visitors {
 		}
 	}
 
-	private static long hash(byte[] salt, String client, String userAgent) {
-		MessageDigest digest = sha256.get();
-		digest.reset();
-		digest.update(salt);
-		digest.update(client.getBytes(StandardCharsets.UTF_8));
-		digest.update((byte) 0);
-		digest.update(userAgent.getBytes(StandardCharsets.UTF_8));
-		return ByteBuffer.wrap(digest.digest()).getLong();
+	private static long hash(KeyParameter salt, String client, String userAgent) {
+		// a new one each time: cheaper than a thread's own (a server thread's many
+		// thread-locals made the look-up cost more)
+		SipHash hash = new SipHash();
+		hash.init(salt);
+		byte[] address = client.getBytes(StandardCharsets.UTF_8);
+		hash.update(address, 0, address.length);
+		hash.update((byte) 0);
+		// the User-Agent by its String hash, which the robots' look-up has computed and
+		// the
+		// String keeps: two browsers behind one address are told apart but once in 2^32
+		int browser = userAgent.hashCode();
+		for (int shift = 0; shift < 32; shift += 8) {
+			hash.update((byte) (browser >>> shift));
+		}
+		return hash.doFinal();
 	}
 
 }

@@ -1,5 +1,7 @@
 package blog.system;
 
+import java.util.function.BiConsumer;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,13 @@ public interface Traffic {
 		 * @return the answer's {@code Content-Type}, if it had one
 		 */
 		@Nullable String contentType();
+
+		/**
+		 * Passes each of the request's headers, name and value, in the order sent: one
+		 * look at them all for a counter that needs several, rather than a look per name.
+		 * @param header takes a name and its value
+		 */
+		void eachHeader(BiConsumer<String, String> header);
 
 	}
 

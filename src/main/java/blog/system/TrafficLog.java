@@ -1,9 +1,12 @@
 package blog.system;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
@@ -74,6 +77,15 @@ final class TrafficLog implements RequestLog {
 		@Override
 		public @Nullable String contentType() {
 			return this.response.getHeaders().get(HttpHeader.CONTENT_TYPE);
+		}
+
+		@Override
+		public void eachHeader(BiConsumer<String, String> header) {
+			HttpFields fields = this.request.getHeaders();
+			for (int i = 0; i < fields.size(); i++) {
+				HttpField field = fields.getField(i);
+				header.accept(field.getName(), field.getValue());
+			}
 		}
 
 	}

@@ -134,6 +134,9 @@ class StatsTests {
 				"prefetch;prerender"));
 		this.views
 			.answered(answer("GET", ESSAY, null, 200, "203.0.113.20", "User-Agent", CHROME, "Purpose", "prefetch"));
+		this.views
+			.answered(answer("GET", ESSAY, null, 200, "203.0.113.20", "user-agent", CHROME, "x-purpose", "preview"));
+		this.views.answered(answer("GET", ESSAY, null, 200, "203.0.113.20", "User-Agent", CHROME, "X-Moz", "prefetch"));
 		this.views.answered(answer("GET", "/admin", null, 200, "203.0.113.20", "User-Agent", CHROME));
 		this.views.answered(answer("GET", "/comments/1/delete", "key=x", 200, "203.0.113.20", "User-Agent", CHROME));
 		this.views.answered(answer("GET", "/css/blog.css", null, 200, "203.0.113.20", "User-Agent", CHROME));
@@ -263,6 +266,13 @@ class StatsTests {
 			@Override
 			public @Nullable String query() {
 				return query;
+			}
+
+			@Override
+			public void eachHeader(java.util.function.BiConsumer<String, String> header) {
+				for (int i = 0; i < headers.length; i += 2) {
+					header.accept(headers[i], headers[i + 1]);
+				}
 			}
 
 			@Override

@@ -34,4 +34,18 @@ class VisitorsTests {
 			.isEqualTo(new Visitors.Seen(true, true));
 	}
 
+	@Test
+	void aFloodOfNewUserAgentsShouldStopBeingRememberedAtTheCap() {
+		long day = 20_000;
+		for (int i = 0; i < Visitors.MOST; i++) {
+			this.visitors.seen(day, "203.0.113.9", "Flood/" + i, "/");
+		}
+		assertThat(this.visitors.seen(day, "203.0.113.9", "Flood/0", "/")).as("remembered before the cap")
+			.isEqualTo(new Visitors.Seen(false, false));
+		assertThat(this.visitors.seen(day, "203.0.113.9", "Flood/beyond", "/"))
+			.isEqualTo(new Visitors.Seen(true, true));
+		assertThat(this.visitors.seen(day, "203.0.113.9", "Flood/beyond", "/")).as("not remembered beyond it")
+			.isEqualTo(new Visitors.Seen(true, true));
+	}
+
 }
