@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import blog.comment.Comment;
 import blog.comment.CommentPublished;
@@ -92,7 +96,7 @@ class Follows {
 			this.subscribers.writtenBy(stored.id(), writer.id());
 		}
 		if (stored.published()) {
-			queueComment(stored.id(), stored.threadId(), stored.postSlug());
+			queueBeforeCommit(new Published(stored.id(), stored.threadId(), stored.postSlug()));
 		}
 	}
 
@@ -103,14 +107,83 @@ class Follows {
 		}
 		this.comments.find(published.id())
 			.filter((comment) -> comment.status() == Comment.Status.PUBLISHED)
-			.ifPresent((comment) -> queueComment(comment.id(),
-					(comment.parentId() != null) ? comment.parentId() : comment.id(), comment.postSlug()));
+			.ifPresent((comment) -> {
+				if (queue(List.of(new Published(comment.id(),
+						(comment.parentId() != null) ? comment.parentId() : comment.id(), comment.postSlug()))) > 0) {
+					wakeAfterCommit();
+				}
+			});
 	}
 
-	private void queueComment(long id, long threadId, String postSlug) {
-		if (this.outbox.queueComment(id, threadId, postSlug, now()) > 0) {
-			wakeAfterCommit();
+	/** a comment readers now see, whose followers are to be mailed */
+	private record Published(long id, long threadId, String postSlug) {
+	}
+
+	/**
+	 * Queues the mails about the transaction's published comments just before it commits,
+	 * all together: the comment writer stores a group of comments in one transaction, and
+	 * one look for followers serves the group (a look per comment, on the writer's one
+	 * thread, is in the way of every comment after it).
+	 */
+	private void queueBeforeCommit(Published comment) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			if (queue(List.of(comment)) > 0) {
+				this.postman.wake();
+			}
+			return;
 		}
+		Group group = (Group) TransactionSynchronizationManager.getResource(this);
+		if (group == null) {
+			group = new Group();
+			TransactionSynchronizationManager.bindResource(this, group);
+			TransactionSynchronizationManager.registerSynchronization(group);
+		}
+		group.comments.add(comment);
+	}
+
+	/** the published comments of one transaction */
+	private final class Group implements TransactionSynchronization {
+
+		final List<Published> comments = new ArrayList<>();
+
+		int queued;
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.queued = queue(this.comments);
+		}
+
+		@Override
+		public void afterCommit() {
+			if (this.queued > 0) {
+				Follows.this.postman.wake();
+			}
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(Follows.this);
+		}
+
+	}
+
+	/**
+	 * @return how many mails the comments queued
+	 */
+	private int queue(List<Published> comments) {
+		Set<String> targets = new LinkedHashSet<>();
+		comments.forEach((comment) -> {
+			targets.add(thread(comment.threadId()));
+			targets.add(post(comment.postSlug()));
+		});
+		Set<String> followed = this.outbox.followed(targets);
+		int queued = 0;
+		for (Published comment : comments) {
+			if (followed.contains(thread(comment.threadId())) || followed.contains(post(comment.postSlug()))) {
+				queued += this.outbox.queueComment(comment.id(), comment.threadId(), comment.postSlug(), now());
+			}
+		}
+		return queued;
 	}
 
 	static String thread(long threadId) {
