@@ -114,3 +114,8 @@ seed_comments() { # url: 20 published comments (5 of them replies)
     [ -n "$first" ] || first=$(echo "$location" | sed 's/.*posted=\([0-9]*\).*/\1/')
   done
 }
+
+# a reader's browser, as most of a blog's readers are: every wrk request carries it, so that the
+# statistics count a person's view (a visitor hash, the day's counters), not a robot's; BENCH_UA=
+# changes it
+reader_agent=${BENCH_UA:-"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"}

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import blog.comment.CommentStored;
 import blog.comment.Reader;
 import blog.support.Http;
 import blog.support.Loopback;
@@ -26,9 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +71,12 @@ class MailFlowIT {
 
 	@Autowired
 	MailLinks links;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -176,11 +185,48 @@ class MailFlowIT {
 	/** a comment whose writer asked for replies, their address confirmed from the mail */
 	private static long confirmedWriter(Http http, String address) throws Exception {
 		Reader writer = new Reader(http);
-		long comment = writer.comment("Writer", "Mail me the replies.", "email", address, "notify", "on");
+		// a text of its own: the same text again from the same client would be a
+		// duplicate
+		long comment = writer.comment("Writer",
+				"Mail me the replies, " + address.substring(0, address.indexOf('@')) + ".", "email", address, "notify",
+				"on");
 		String link = link(text(next(address)), BLOG + "/mail/confirm");
 		assertThat(http.post("/mail/confirm", "t=" + token(link), "Content-Type", "application/x-www-form-urlencoded")
 			.body()).contains("your address is confirmed");
 		return comment;
+	}
+
+	@Test
+	void theCommentsOfOneTransactionShouldEachMailTheirFollowers() throws Exception {
+		Http http = new Http(this.port);
+		String address = unique("group");
+		long followed = confirmedWriter(http, address);
+		long aside = new Reader(http).comment("Aside", "Nobody follows this thread, " + address + ".");
+		long reply = new Reader(http).comment("Reply", "In the followed thread, " + address + ".", "parent",
+				Long.toString(followed));
+		assertThat(text(next(address))).contains("In the followed thread");
+		String slug = this.jdbc.sql("select post_slug from comment where id = :id")
+			.param("id", reply)
+			.query(String.class)
+			.single();
+		this.jdbc.sql("delete from mail_outbox where kind = 'COMMENT' and about = :about")
+			.param("about", Long.toString(reply))
+			.update();
+
+		// stored together, as the comment writer stores a group, the followed one not
+		// first:
+		// each is looked up with the others and mailed to its followers once the group
+		// commits
+		this.transactions.executeWithoutResult((status) -> {
+			this.events.publishEvent(new CommentStored(aside, slug, aside, true, null));
+			this.events.publishEvent(new CommentStored(reply, slug, followed, true, null));
+		});
+		assertThat(text(next(address))).contains("In the followed thread");
+		assertThat(quietFor(address, 2500)).as("the other thread's comment mails nobody").isTrue();
+		assertThat(this.jdbc.sql("select count(*) from mail_outbox where kind = 'COMMENT' and about = :about")
+			.param("about", Long.toString(aside))
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
