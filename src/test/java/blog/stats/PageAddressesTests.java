@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link PageViews#page(String)} tells a page's address without a regular expression:
+ * {@link PageAddresses#page(String)} tells a page's address without a regular expression:
  * held here to the pattern it stands for.
  */
-class PageViewsTests {
+class PageAddressesTests {
 
 	/**
 	 * what a page's address is: the home page, a post, a label, a year or a month, the
@@ -30,7 +30,7 @@ class PageViewsTests {
 				"/2024/1a/a.html", "/2024/10/" + "s".repeat(200) + ".html", "/2024/10/" + "s".repeat(201) + ".html",
 				"/search/label/" + "l".repeat(200), "/search/label/" + "l".repeat(201), "/2024/10/a\n.html");
 		for (String path : known) {
-			assertThat(PageViews.page(path)).as(path).isEqualTo(PAGE.matcher(path).matches());
+			assertThat(PageAddresses.page(path)).as(path).isEqualTo(PAGE.matcher(path).matches());
 		}
 		Random random = new Random(17);
 		String[] parts = { "/", "2024", "10", "1", "a", ".html", "search", "label", "/search", "/search/label/", ".",
@@ -43,7 +43,7 @@ class PageViewsTests {
 			}
 			String each = path.toString();
 			boolean page = PAGE.matcher(each).matches();
-			assertThat(PageViews.page(each)).as(each).isEqualTo(page);
+			assertThat(PageAddresses.page(each)).as(each).isEqualTo(page);
 			pages += page ? 1 : 0;
 		}
 		// the generated paths hold pages of every kind, not only refusals
