@@ -98,11 +98,11 @@ class Outbox {
 				  'QUEUED', :now, :now
 				from mail_subscription s
 				join mail_subscriber m on m.id = s.subscriber_id
-				join comment c on c.id = :comment
 				left join comment origin on origin.id = s.origin_comment_id
 				where s.target in (:thread, :post) and m.confirmed_at is not null
 				  and (s.origin_comment_id is null or origin.status = 'PUBLISHED')
-				  and (c.subscriber_id is null or c.subscriber_id <> s.subscriber_id)
+				  and not exists (select 1 from comment_writer w
+				    where w.comment_id = :comment and w.subscriber_id = s.subscriber_id)
 				  and not exists (select 1 from mail_outbox o
 				    where o.dedupe = 'comment:' || :about || ':' || s.subscriber_id)
 				group by s.subscriber_id""")

@@ -92,7 +92,7 @@ class Subscribers {
 	}
 
 	List<Long> writtenBy(long subscriberId) {
-		return this.jdbc.sql("select id from comment where subscriber_id = :id order by id")
+		return this.jdbc.sql("select comment_id from comment_writer where subscriber_id = :id order by comment_id")
 			.param("id", subscriberId)
 			.query(Long.class)
 			.list();
@@ -116,10 +116,16 @@ class Subscribers {
 
 	/** notes the comment's writer, so that nobody is mailed about their own comment */
 	void writtenBy(long commentId, long subscriberId) {
-		this.jdbc.sql("update comment set subscriber_id = :subscriber where id = :id")
+		int changed = this.jdbc.sql("update comment_writer set subscriber_id = :subscriber where comment_id = :id")
 			.param("subscriber", subscriberId)
 			.param("id", commentId)
 			.update();
+		if (changed == 0) {
+			this.jdbc.sql("insert into comment_writer (comment_id, subscriber_id) values (:id, :subscriber)")
+				.param("subscriber", subscriberId)
+				.param("id", commentId)
+				.update();
+		}
 	}
 
 	/**

@@ -81,8 +81,8 @@ class Subscriptions {
 	 */
 	boolean followsOwnComment(long commentId) {
 		return this.jdbc.sql("""
-				select count(*) from mail_subscription s join comment c on c.id = s.origin_comment_id
-				where c.id = :id and s.subscriber_id = c.subscriber_id""")
+				select count(*) from mail_subscription s join comment_writer w on w.comment_id = s.origin_comment_id
+				where w.comment_id = :id and s.subscriber_id = w.subscriber_id""")
 			.param("id", commentId)
 			.query(Long.class)
 			.single() > 0;
@@ -90,11 +90,10 @@ class Subscriptions {
 
 	/** stops mailing a comment's writer the replies to it */
 	void stopOwnComment(long commentId) {
-		Optional<Long> subscriber = this.jdbc.sql("select coalesce(subscriber_id, -1) from comment where id = :id")
+		Optional<Long> subscriber = this.jdbc.sql("select subscriber_id from comment_writer where comment_id = :id")
 			.param("id", commentId)
 			.query(Long.class)
-			.optional()
-			.filter((id) -> id > 0);
+			.optional();
 		this.jdbc.sql("delete from mail_subscription where origin_comment_id = :id").param("id", commentId).update();
 		subscriber.ifPresent(this::deleteIfUnused);
 	}

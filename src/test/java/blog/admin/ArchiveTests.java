@@ -132,7 +132,7 @@ class ArchiveTests {
 			.param("origin", first)
 			.param("now", now)
 			.update();
-		this.jdbc.sql("update comment set subscriber_id = :id where id = :comment")
+		this.jdbc.sql("insert into comment_writer (comment_id, subscriber_id) values (:comment, :id)")
 			.param("id", subscriber)
 			.param("comment", first)
 			.update();
@@ -159,7 +159,7 @@ class ArchiveTests {
 			.param("id", kept.get("id"))
 			.query(String.class)
 			.list()).containsExactly("blog", "thread:" + ada);
-		assertThat(this.jdbc.sql("select subscriber_id from comment where id = :id")
+		assertThat(this.jdbc.sql("select subscriber_id from comment_writer where comment_id = :id")
 			.param("id", ada)
 			.query(Long.class)
 			.single()).isEqualTo(((Number) kept.get("id")).longValue());
