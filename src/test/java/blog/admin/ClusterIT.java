@@ -3,7 +3,6 @@ package blog.admin;
 import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +30,7 @@ import blog.support.Nginx;
 import blog.support.Postgres;
 import blog.support.RawHttp;
 import blog.support.Reply;
+import blog.support.Scratch;
 import blog.support.SelfSigned;
 import blog.support.TestContent;
 import org.jsoup.Jsoup;
@@ -88,7 +88,7 @@ class ClusterIT {
 	void start() throws Exception {
 		Nginx.require();
 		this.database = Postgres.newDatabase();
-		this.tls = SelfSigned.make(Files.createTempDirectory("blog-tls-"));
+		this.tls = SelfSigned.make(Scratch.folder("blog-tls-"));
 		this.https = this.tls.context().getSocketFactory();
 		this.ports[0] = Loopback.freePort();
 		this.ports[1] = Loopback.freePort();
@@ -116,7 +116,7 @@ class ClusterIT {
 				"--server.port=" + this.ports[instance], "--server.address=127.0.0.1",
 				"--spring.profiles.active=postgres", "--spring.datasource.url=" + this.database,
 				"--spring.datasource.username=" + Postgres.user(), "--spring.datasource.password=",
-				"--blog.data-dir=" + Files.createTempDirectory("blog-instance-" + instance),
+				"--blog.data-dir=" + Scratch.folder("blog-instance-" + instance),
 				"--blog.content-dir=" + TestContent.REAL.toAbsolutePath(), "--blog.form-secret=" + SECRET,
 				"--blog.admin.password-hash=" + Editor.PASSWORD_HASH, "--blog.trusted-proxies=127\\.0\\.0\\.1",
 				"--blog.comments.moderation=off", "--blog.comments.min-fill-time=0s",

@@ -3,7 +3,6 @@ package blog.admin;
 import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -12,6 +11,7 @@ import blog.comment.Reader;
 import blog.support.Http;
 import blog.support.Postgres;
 import blog.support.RawHttp;
+import blog.support.Scratch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +132,7 @@ class TwoInstancesIT {
 			.profiles("postgres")
 			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.user(),
 					"--spring.datasource.password=", "--blog.admin.password-hash=" + hash,
-					"--blog.data-dir=" + Files.createTempDirectory("other-instance"), "--blog.form-secret=" + SECRET,
+					"--blog.data-dir=" + Scratch.folder("other-instance"), "--blog.form-secret=" + SECRET,
 					"--blog.comments.rate-limit.per-minute=3");
 		return ((WebServerApplicationContext) other).getWebServer().getPort();
 	}

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import blog.support.Required;
+import blog.support.Scratch;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -73,7 +74,7 @@ final class Chromium {
 
 	private static Path profile() {
 		try {
-			return Files.createTempDirectory("chromium-profile");
+			return Scratch.folder("chromium-profile");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

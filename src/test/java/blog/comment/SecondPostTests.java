@@ -1,7 +1,6 @@
 package blog.comment;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import blog.support.BlogTest;
 import blog.support.MockWeb;
 import blog.support.Reply;
+import blog.support.Scratch;
 import blog.support.TestContent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -46,7 +46,7 @@ class SecondPostTests {
 
 	@DynamicPropertySource
 	static void contentWithASecondPost(DynamicPropertyRegistry registry) throws IOException {
-		Path content = TestContent.copyTo(Files.createTempDirectory("content"));
+		Path content = TestContent.copyTo(Scratch.folder("content"));
 		TestContent.write(content, "posts/2024-11-a-closed-post.md", """
 				---
 				title: A closed post

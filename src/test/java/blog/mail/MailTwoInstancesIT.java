@@ -1,6 +1,5 @@
 package blog.mail;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -12,6 +11,7 @@ import blog.comment.Reader;
 import blog.support.Http;
 import blog.support.Loopback;
 import blog.support.Postgres;
+import blog.support.Scratch;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -83,7 +83,7 @@ class MailTwoInstancesIT {
 		other = new SpringApplicationBuilder(BlogApplication.class).web(WebApplicationType.SERVLET)
 			.profiles("postgres")
 			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.user(),
-					"--spring.datasource.password=", "--blog.data-dir=" + Files.createTempDirectory("other-instance"),
+					"--spring.datasource.password=", "--blog.data-dir=" + Scratch.folder("other-instance"),
 					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort());
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		Instant now = Instant.now();

@@ -2,7 +2,6 @@ package blog.post;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
@@ -11,6 +10,7 @@ import blog.support.BlogTest;
 import blog.support.HtmlChecker;
 import blog.support.MockWeb;
 import blog.support.Reply;
+import blog.support.Scratch;
 import blog.support.TestContent;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -51,7 +51,7 @@ class MorePostsTests {
 
 	@DynamicPropertySource
 	static void threePosts(DynamicPropertyRegistry registry) throws IOException {
-		Path content = TestContent.copyTo(Files.createTempDirectory("content"));
+		Path content = TestContent.copyTo(Scratch.folder("content"));
 		TestContent.write(content, "posts/2024-11-talks-in-zurich.md", """
 				---
 				title: Talks in Zürich

@@ -1,6 +1,5 @@
 package blog.stats;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import blog.BlogApplication;
 import blog.support.Http;
 import blog.support.Postgres;
+import blog.support.Scratch;
 import blog.support.TestContent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class StatsTwoInstancesIT {
 		other = new SpringApplicationBuilder(BlogApplication.class).web(WebApplicationType.SERVLET)
 			.profiles("postgres")
 			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + Postgres.user(),
-					"--spring.datasource.password=", "--blog.data-dir=" + Files.createTempDirectory("other-instance"),
+					"--spring.datasource.password=", "--blog.data-dir=" + Scratch.folder("other-instance"),
 					"--blog.stats.flush-interval=200ms");
 		int otherPort = Integer.parseInt(other.getEnvironment().getProperty("local.server.port", "0"));
 		List<CompletableFuture<Void>> readers = new ArrayList<>();
