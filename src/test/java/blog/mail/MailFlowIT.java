@@ -21,11 +21,14 @@ import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reader meets it: asked for while commenting, confirmed from the mail received, a reply
  * mailed with the headers mail providers ask for, stopped with one click. Its own
  * context: what it tests is mail switched on. The blog's public address is https, as in
- * production; the test follows its links on the loopback port.
+ * production; the test follows its links on the loopback port. No address is ever in the
+ * log: the flows that log most (a whole subscription, retries while the server is down, a
+ * flood of follows) check the output.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "blog.base-url=https://blog.example.org",
 		"blog.mail.from=blog@example.org", "blog.mail.retry=1s", "blog.comments.moderation=off",
 		"blog.comments.min-fill-time=0s", "blog.comments.rate-limit.per-minute=1000",
@@ -85,7 +91,7 @@ class MailFlowIT {
 	}
 
 	@Test
-	void aReaderShouldBeMailedARepliesOnceConfirmedAndStopWithOneClick() throws Exception {
+	void aReaderShouldBeMailedARepliesOnceConfirmedAndStopWithOneClick(CapturedOutput output) throws Exception {
 		Http http = new Http(this.port);
 		Reader ana = new Reader(http);
 		String address = unique("ana");
@@ -143,10 +149,11 @@ class MailFlowIT {
 
 		new Reader(http).send("name", "Late", "body", "After the end.", "parent", Long.toString(anas));
 		assertThat(quietFor(address, 2500)).isTrue();
+		assertThat(output.getAll()).as("the log").doesNotContain(address);
 	}
 
 	@Test
-	void aReplyPostedWhileTheMailServerIsDownShouldBeMailedOnceItIsBack() throws Exception {
+	void aReplyPostedWhileTheMailServerIsDownShouldBeMailedOnceItIsBack(CapturedOutput output) throws Exception {
 		Http http = new Http(this.port);
 		String address = unique("patient");
 		long comment = confirmedWriter(http, address);
@@ -171,6 +178,7 @@ class MailFlowIT {
 			.param("about", Long.toString(reply))
 			.query(String.class)
 			.list()).containsExactly("SENT");
+		assertThat(output.getAll()).as("the log").doesNotContain(address);
 	}
 
 	private int failedAttempts(long comment) {
@@ -252,7 +260,7 @@ class MailFlowIT {
 	}
 
 	@Test
-	void aHundredFollowsOfOneAddressShouldMailOneConfirmation() throws Exception {
+	void aHundredFollowsOfOneAddressShouldMailOneConfirmation(CapturedOutput output) throws Exception {
 		Http http = new Http(this.port);
 		String address = unique("flood");
 		int accepted = 0;
@@ -265,6 +273,7 @@ class MailFlowIT {
 		assertThat(accepted).isPositive();
 		assertThat(next(address).getSubject()).contains("Please confirm");
 		assertThat(quietFor(address, 2500)).isTrue();
+		assertThat(output.getAll()).as("the log").doesNotContain(address);
 	}
 
 	@Test
