@@ -110,7 +110,7 @@ public class Threads {
 
 	private ThreadIndex.Outline outline(String slug) {
 		logger.debug("Reading the outline of " + slug + "'s thread");
-		return new ThreadIndex.Outline(this.repository.shownHeads(slug), this.repository.shownPublishedIds(slug));
+		return this.repository.outline(slug);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
