@@ -6,6 +6,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -22,6 +26,7 @@ import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /**
  * The export and import from the command line, on the blog's own database and settings,
@@ -86,8 +91,32 @@ public final class ArchiveCommand implements SpringApplicationRunListener {
 	public void ready(ConfigurableApplicationContext context, Duration timeTaken) {
 		if (this.command != null) {
 			int status = run(context);
+			Environment environment = context.getEnvironment();
+			String url = environment.getProperty("spring.datasource.url", "");
+			String user = environment.getProperty("spring.datasource.username", "sa");
+			String password = environment.getProperty("spring.datasource.password", "");
 			context.close();
+			if (status == 0 && "import".equals(this.command) && url.startsWith("jdbc:h2:file:")) {
+				compact(url, user, password);
+			}
 			System.exit(status);
+		}
+	}
+
+	/**
+	 * H2 writes an import's one large transaction out as it goes and keeps the pages it
+	 * replaced in its file (1.4 GB after 100,000 comments, 36 MB of them used); with the
+	 * blog stopped, the file is written anew with only what is used.
+	 */
+	private void compact(String url, String user, String password) {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
+				Statement statement = connection.createStatement()) {
+			statement.execute("SHUTDOWN COMPACT");
+		}
+		catch (SQLException ex) {
+			// the import is committed: a file left larger than it needs to be loses
+			// nothing
+			this.err.println("The import is stored; the database file could not be made smaller: " + ex.getMessage());
 		}
 	}
 
