@@ -7,17 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.LongStream;
 
 import blog.system.Hashes;
 import org.jspecify.annotations.Nullable;
@@ -123,58 +118,26 @@ public class CommentRepository {
 	}
 
 	/**
-	 * @return the post's thread in outline: its thread heads that readers see, in thread
-	 * order (by time, then id: published top-level comments, and deleted ones that keep
-	 * published replies), and the ids, in order, of the published comments readers see
-	 * (those heads' published selves and replies). One read of the index
-	 * {@code comment_by_post}, which holds every column it asks for, so that no row of
-	 * the table is read: at 100,000 comments 46 ms, where the two queries before it,
-	 * which looked at each reply's parent row, took 1.7 s
+	 * Reads the post's published and deleted comments into an outline: one pass over the
+	 * index {@code comment_by_post}, which holds every column asked for (V12), so that no
+	 * row of the table is read (46 ms at 100,000 comments)
 	 */
-	ThreadIndex.Outline outline(String slug) {
-		Map<Long, Top> tops = new HashMap<>();
-		List<long[]> replies = new ArrayList<>();
+	void readOutline(String slug, ThreadOutline outline) {
 		this.jdbc.sql("""
 				select id, parent_id, status, created_at from comment
 				where post_slug = :slug and status in ('PUBLISHED', 'DELETED')""")
 			.param("slug", slug)
 			.query((RowCallbackHandler) (row) -> {
-				long id = row.getLong("id");
 				long parent = row.getLong("parent_id");
 				boolean topLevel = row.wasNull();
 				boolean published = "PUBLISHED".equals(row.getString("status"));
 				if (topLevel) {
-					tops.put(id, new Top(id, instant(row, "created_at"), published));
+					outline.topLevel(row.getLong("id"), instant(row, "created_at"), published);
 				}
 				else if (published) {
-					replies.add(new long[] { id, parent });
+					outline.publishedReply(row.getLong("id"), parent);
 				}
 			});
-		Set<Long> replied = new HashSet<>();
-		LongStream.Builder counted = LongStream.builder();
-		for (long[] reply : replies) {
-			if (tops.containsKey(reply[1])) {
-				counted.add(reply[0]);
-				replied.add(reply[1]);
-			}
-		}
-		List<ThreadIndex.Head> heads = new ArrayList<>();
-		for (Top top : tops.values()) {
-			if (top.published()) {
-				counted.add(top.id());
-			}
-			if (top.published() || replied.contains(top.id())) {
-				heads.add(new ThreadIndex.Head(top.created(), top.id()));
-			}
-		}
-		heads.sort(Comparator.comparing(ThreadIndex.Head::created).thenComparingLong(ThreadIndex.Head::id));
-		return new ThreadIndex.Outline(heads, counted.build().sorted().toArray());
-	}
-
-	/**
-	 * A top-level comment, as the outline reads it.
-	 */
-	private record Top(long id, Instant created, boolean published) {
 	}
 
 	boolean hasPublishedReplies(long id) {

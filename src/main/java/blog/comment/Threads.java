@@ -110,7 +110,9 @@ public class Threads {
 
 	private ThreadIndex.Outline outline(String slug) {
 		logger.debug("Reading the outline of " + slug + "'s thread");
-		return this.repository.outline(slug);
+		ThreadOutline outline = new ThreadOutline();
+		this.repository.readOutline(slug, outline);
+		return outline.outline();
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

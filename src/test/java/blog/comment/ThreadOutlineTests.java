@@ -17,8 +17,9 @@ import org.springframework.jdbc.support.KeyHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A post's thread in outline, as {@link CommentRepository#outline} reads it from the real
- * H2: which threads readers see, in which order, and which comments they count.
+ * A post's thread in outline, as {@link CommentRepository#readOutline} reads it from the
+ * real H2 into a {@link ThreadOutline}: which threads readers see, in which order, and
+ * which comments they count.
  */
 @BlogTest
 class ThreadOutlineTests {
@@ -50,13 +51,19 @@ class ThreadOutlineTests {
 		comment(reply, "PUBLISHED", 11); // a reply to a reply is not shown
 		comment(null, "SPAM", 12);
 
-		ThreadIndex.Outline outline = this.repository.outline(this.slug);
+		ThreadIndex.Outline outline = outline(this.slug);
 
 		assertThat(outline.heads()).extracting(ThreadIndex.Head::id)
 			.containsExactly(early, sameTime, deletedWithReply, late);
 		assertThat(outline.heads().get(0).created()).isEqualTo(T.plusMinutes(1).toInstant());
 		assertThat(outline.counted()).containsExactly(late, early, sameTime, keptReply, reply);
-		assertThat(this.repository.outline("no-such-post").heads()).isEmpty();
+		assertThat(outline("no-such-post").heads()).isEmpty();
+	}
+
+	private ThreadIndex.Outline outline(String slug) {
+		ThreadOutline outline = new ThreadOutline();
+		this.repository.readOutline(slug, outline);
+		return outline.outline();
 	}
 
 	@AfterEach
